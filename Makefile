@@ -1,0 +1,124 @@
+# sitrep build. Plain `make` builds build/sitrep and build/libsitrep.a.
+#
+#   make            build (release flags)
+#   make demo       install dependencies, build, code the bundled samples
+#   make test       install dependencies, then every test: unit, golden,
+#                   fuzz-corpus replay, PETRARCH validation, then the same
+#                   under AddressSanitizer+UBSan, then a valgrind leak check
+#   make bench      throughput / load time / memory benchmarks (bench/)
+#   make fuzz       build libFuzzer targets with clang (long runs: bench/)
+#
+# Variables: WERROR=1 adds -Werror (CI sets it), SAN=1 builds with
+# -fsanitize=address,undefined into build/san, BUILD=dir picks the folder.
+
+CC       ?= cc
+SAN      ?=
+WERROR   ?=
+ifeq ($(SAN),1)
+BUILD    ?= build/san
+OPT      ?= -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDSAN    := -fsanitize=address,undefined
+else
+BUILD    ?= build
+OPT      ?= -O2 -g
+LDSAN    :=
+endif
+
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+DATADIR  ?= $(CURDIR)/data
+CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -DSR_DATADIR='"$(DATADIR)"'
+CFLAGS   += -std=c17 $(OPT) $(WARN) -pthread
+LDLIBS   += -lutf8proc -ljansson -lgumbo -lm -pthread
+LDFLAGS  += $(LDSAN)
+
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/read/*.c src/text/*.c src/dict/*.c src/cameo/*.c src/code/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+GEN_SRC  := $(BUILD)/gen/cameo_table.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/cameo_table.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
+
+.PHONY: all demo test check unit golden fuzz-replay validate seeds test-san test-valgrind \
+        bench fuzz deps clean
+
+all: $(BUILD)/sitrep $(BUILD)/libsitrep.a
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/cameo_table.c: scripts/gen_cameo_table.sh data/cameo/cameo_codes.tsv data/cameo/CAMEO2PLOVER-2021.txt
+	@mkdir -p $(dir $@)
+	sh scripts/gen_cameo_table.sh data/cameo/cameo_codes.tsv data/cameo/CAMEO2PLOVER-2021.txt > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/libsitrep.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/sitrep: $(CLI_OBJ) $(BUILD)/libsitrep.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libsitrep.a $(LDLIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c tests/unit/harness.h $(BUILD)/libsitrep.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libsitrep.a $(LDLIBS)
+
+# Each fuzzer also builds as a plain program that replays its corpus, so
+# gcc builds and sanitizer builds run what libFuzzer found.
+$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c $(BUILD)/libsitrep.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay_main.c $(BUILD)/libsitrep.a $(LDLIBS)
+
+deps:
+	@sh scripts/install-deps.sh
+
+demo: deps
+	$(MAKE) all
+	$(BUILD)/sitrep code samples/ > $(BUILD)/demo.jsonl
+	@echo "demo: $$(wc -l < $(BUILD)/demo.jsonl) records from samples/ written to $(BUILD)/demo.jsonl; the first three:"
+	@head -n 3 $(BUILD)/demo.jsonl
+
+unit: $(UNIT_BIN)
+	@sh tests/run_unit.sh $(UNIT_BIN)
+
+golden: $(BUILD)/sitrep
+	@sh tests/run_golden.sh $(BUILD)/sitrep
+
+fuzz-replay: $(FUZZ_REPLAY)
+	@sh tests/run_fuzz_replay.sh $(BUILD)
+
+validate: $(BUILD)/sitrep
+	@sh tests/run_validate.sh $(BUILD)/sitrep
+
+# `check` is one pass of the suite in one build; `test` is what CI runs.
+check: all unit golden fuzz-replay validate
+
+test: deps
+	@mkdir -p build && : > build/test-results.txt
+	$(MAKE) check
+	$(MAKE) SAN=1 check
+	$(MAKE) test-valgrind
+	@sh tests/summary.sh
+
+test-valgrind: $(BUILD)/sitrep
+	@sh tests/run_valgrind.sh $(BUILD)/sitrep
+
+bench: all
+	@sh bench/run.sh $(BUILD)/sitrep
+
+fuzz:
+	@sh tests/fuzz/build_libfuzzer.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

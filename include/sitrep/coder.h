@@ -1,0 +1,94 @@
+/*
+ * coder: political events out of text, coded in CAMEO with the dictionaries.
+ *
+ * For every sentence the coder finds actor phrases (dictionary actors,
+ * generic agents such as "troops", and both combined: "Syrian army" ->
+ * SYRMIL), verbs from the verb dictionary, picks the most specific verb
+ * pattern that fits the words around the verb, finds the verb's source
+ * (subject, or the "by" phrase of a passive) and target, and emits one event
+ * per source/target pair. Negated acts, conditionals and hypotheticals are
+ * not coded; infinitives ("vowed to retake") are left to their governing
+ * verb; future acts ("will meet", "will attack") are coded as intent or
+ * threat (03x / 13x), never as the act.
+ *
+ * Ownership: sr_coder_new borrows the dictionary, which must outlive the
+ * coder. A coder is not thread-safe: use one per thread (they may share one
+ * sr_dict). The sr_events returned by the code functions belong to the coder
+ * and stay valid until the next call on it or sr_coder_free.
+ */
+#ifndef SITREP_CODER_H
+#define SITREP_CODER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sitrep/cameo.h"
+#include "sitrep/dict.h"
+#include "sitrep/doc.h"
+#include "sitrep/text.h"
+
+struct sr_error;
+
+typedef struct sr_coder_options {
+    int require_dyad;     /* drop events without a target (PETRARCH default
+                             is 1; sitrep's default is 0: a source suffices) */
+    int new_actor_length; /* >0: an uncoded noun phrase of at most this many
+                             words may stand as an actor with code null */
+    int infer_country;    /* give a bare agent ("rebels") the country the
+                             document is about (default 1) */
+    int future_as_intent; /* code "will VERB" as intent or threat (03x/13x)
+                             rather than the act (default 1; PETRARCH
+                             test records expect 0) */
+    int block_modal;      /* skip negated, hypothetical and infinitive acts
+                             unless a dictionary pattern spells out the
+                             modal words itself (default 1) */
+    /* PETRARCH comma options: comma-delimited asides of min..max words are
+     * ignored when looking for a verb's source. b = at the start of the
+     * sentence, e = at the end; max 0 disables. */
+    int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
+} sr_coder_options;
+
+void sr_coder_options_default(sr_coder_options *o);
+
+typedef struct sr_coder sr_coder;
+
+int sr_coder_new(sr_coder **out, const sr_dict *dict, const sr_coder_options *opt,
+                 struct sr_error *err);
+void sr_coder_free(sr_coder *c);
+
+typedef struct sr_event_actor {
+    const char *code;     /* NULL when there is no actor */
+    uint32_t start, end;  /* byte span of the actor phrase in the text */
+    uint8_t inferred;     /* 1 when the country was inferred from context or
+                             the actor from a pronoun */
+} sr_event_actor;
+
+typedef struct sr_event {
+    uint32_t sentence;        /* 0-based sentence index in the document */
+    uint32_t sent_start, sent_end;
+    sr_event_actor source, target;
+    char cameo[16];           /* as the dictionary gives it, e.g. "190" */
+    const sr_cameo_info *info;/* NULL for codes outside CAMEO (tests) */
+    uint32_t verb_start, verb_end;
+    const char *pattern_file; /* dictionary file and line that matched */
+    uint32_t pattern_line;
+    const char *mood;         /* "asserted", "intent" (future / planned) */
+} sr_event;
+
+typedef struct sr_events {
+    const sr_event *events;
+    size_t n;
+    const sr_text *text;      /* the analyzed text the spans refer to */
+} sr_events;
+
+/*
+ * Code one document. date is "YYYY-MM-DD" or NULL (then undated or the
+ * newest open-ended actor codes are used). Returns 0 or a negative SR_E*.
+ */
+int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
+                  const sr_events **out, struct sr_error *err);
+
+/* Change options between documents (validation records carry their own). */
+void sr_coder_set_options(sr_coder *c, const sr_coder_options *opt);
+
+#endif

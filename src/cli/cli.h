@@ -1,0 +1,26 @@
+/* Shared pieces of the command-line tool: one file per subcommand. */
+#ifndef SR_CLI_H
+#define SR_CLI_H
+
+#include "sitrep/sitrep.h"
+
+/* Exit statuses of every subcommand. */
+enum cli_exit {
+    EXIT_OK = 0,
+    EXIT_SOME_FAILED = 1, /* ran, but some documents/records failed */
+    EXIT_USAGE = 2,       /* bad arguments */
+    EXIT_FATAL = 3        /* could not run at all (dictionaries, memory) */
+};
+
+int cmd_code(int argc, char **argv);
+int cmd_validate(const char *xml_path, const char *dict_dir, int verbose);
+
+/* The dictionary directory: --dict, else $SITREP_DICT, else the built-in
+ * data directory. */
+const char *cli_dict_dir(const char *given);
+/* Load the default dictionaries from dir, warnings to stderr (only their
+ * count unless verbose). Returns NULL after printing the error. */
+sr_dict *cli_load_dict(const char *dir, int verbose);
+double cli_now(void);
+
+#endif

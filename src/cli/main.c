@@ -1,0 +1,54 @@
+/* sitrep: the command-line entry point; dispatches to subcommands. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+
+static const char usage[] =
+    "usage: sitrep <command> [options] [args]\n"
+    "\n"
+    "Turn conflict news into coded event data.\n"
+    "\n"
+    "commands:\n"
+    "  code PATH...        code articles (.txt .jsonl .html, directories, - for\n"
+    "                      JSON lines on stdin) into JSON-lines event records\n"
+    "  code --validate F   run a PETRARCH unit-test file (XML) and report\n"
+    "                      PASS/FAIL per record\n"
+    "  help [command]      show help\n"
+    "  version             print the version\n"
+    "\n"
+    "Run 'sitrep <command> --help' for a command's options.\n"
+    "Records are described in docs/records.md.\n";
+
+double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "code") == 0)
+        return cmd_code(argc - 1, argv + 1);
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("sitrep %s (records v%d)\n", SR_VERSION, SR_RECORD_VERSION);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+        if (argc > 2 && strcmp(argv[2], "code") == 0) {
+            char *args[] = {"code", "--help", NULL};
+            return cmd_code(2, args);
+        }
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    fprintf(stderr, "sitrep: unknown command '%s'\n\n%s", cmd, usage);
+    return EXIT_USAGE;
+}

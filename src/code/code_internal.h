@@ -1,0 +1,139 @@
+/*
+ * Internal state of the coder, shared by its files:
+ *   coder.c     per-document driver, options, event emission
+ *   words.c     closed-class word table (determiners, modals, ...)
+ *   phrases.c   actor and agent phrases, noun-phrase composition
+ *   verbs.c     verb occurrences, noun/verb disambiguation, modality
+ *   patterns.c  verb pattern matching
+ *   roles.c     source and target of a verb
+ */
+#ifndef SR_CODE_INTERNAL_H
+#define SR_CODE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "dict/dict_internal.h"
+#include "sitrep/arena.h"
+#include "sitrep/coder.h"
+#include "sitrep/text.h"
+
+/* ---- closed-class words ---------------------------------------------- */
+
+enum word_class {
+    WC_DET = 1u << 0,      /* the a an this these ... */
+    WC_POSSPRON = 1u << 1, /* his her its their our my your */
+    WC_PREP = 1u << 2,     /* of in on at by with from against for ... */
+    WC_HYPO = 1u << 3,     /* would could might may should must can */
+    WC_FUT = 1u << 4,      /* will shall 'll */
+    WC_NEG = 1u << 5,      /* not n't never */
+    WC_BE = 1u << 6,       /* is are was were be been being am */
+    WC_HAVE = 1u << 7,     /* has have had */
+    WC_DO = 1u << 8,       /* do does did */
+    WC_CONJ = 1u << 9,     /* and or nor */
+    WC_SUBORD = 1u << 10,  /* if unless although because while when ... */
+    WC_COND = 1u << 11,    /* if unless whether */
+    WC_REL = 1u << 12,     /* who which whom whose */
+    WC_THAT = 1u << 13,    /* that */
+    WC_TO = 1u << 14,      /* to */
+    WC_ASPECT = 1u << 15,  /* continue(d) began resume(d) ... (+ to VERB) */
+    WC_PRON = 1u << 16,    /* he she it they we */
+    WC_ADV = 1u << 17,     /* also already still just then now ... */
+    WC_BY = 1u << 18,      /* by */
+    WC_OF = 1u << 19,      /* of */
+    WC_SAY = 1u << 20,     /* said says told ... (speech verbs) */
+    WC_NUM = 1u << 21,     /* one two ... dozens hundreds (number words) */
+    WC_ABOUT = 1u << 22    /* about (as in "about to") */
+};
+
+typedef struct sr_wordclass_table sr_wordclass_table;
+sr_wordclass_table *sr_wordclass_new(void);
+void sr_wordclass_free(sr_wordclass_table *t);
+uint32_t sr_wordclass_of(const sr_wordclass_table *t, const char *norm, size_t len);
+
+/* ---- per-sentence working state -------------------------------------- */
+
+typedef struct tok {
+    sr_token_ids ids;
+    uint32_t cls;    /* word_class bits */
+    int32_t np;      /* noun phrase covering the token, or -1 */
+    int32_t verb;    /* verb occurrence starting here, or -1 */
+} tok;
+
+typedef struct np {
+    uint32_t s, e;          /* token range [s, e) within the sentence */
+    const char *code;       /* resolved code (arena), NULL if none */
+    uint8_t inferred;       /* country taken from the document's focus */
+    uint8_t has_actor;      /* contains a dictionary actor */
+    const char *agent_only; /* agent code of a phrase with no actor ("rebels"):
+                               the country is filled in from the focus */
+    int32_t compound;       /* first np of its compound list, or -1 */
+    int32_t next;           /* next np in the compound list, or -1 */
+} np;
+
+typedef struct verb_occ {
+    uint32_t s, e;          /* token range of the verb form */
+    uint32_t form;          /* index into dict->forms */
+    uint8_t tense;
+    uint8_t passive;
+    uint8_t mood;           /* MOOD_* */
+    int32_t block_at;       /* token that blocked it (not, could, if, to), or -1 */
+} verb_occ;
+
+enum { MOOD_ASSERTED, MOOD_INTENT, MOOD_BLOCKED };
+
+typedef struct sent {
+    const sr_text *text;
+    const sr_token *tk;     /* the sentence's first token */
+    uint32_t n;             /* tokens in the sentence */
+    tok *t;
+    np *nps;
+    uint32_t nnps;
+    verb_occ *verbs;
+    uint32_t nverbs;
+} sent;
+
+struct sr_coder {
+    const sr_dict *dict;
+    sr_coder_options opt;
+    sr_wordclass_table *wc;
+    sr_arena *arena;        /* per document */
+    int32_t date;           /* YYYYMMDD of the document, 0 if none */
+    char focus[4];          /* the document's main country, "" if none */
+    const char *last_subject; /* code of the last coded source, for pronouns */
+    uint32_t last_subject_start, last_subject_end;
+    sr_event *events;
+    size_t nevents, cap;
+    sr_events result;
+};
+
+/* phrases.c */
+uint32_t sr_trie_longest(const sr_trie *tr, const sent *s, uint32_t i, int32_t *val);
+const char *sr_join_codes(sr_coder *c, const char *a, const char *b);
+void sr_find_phrases(sr_coder *c, sent *s);
+const char *sr_actor_code_at(const sr_coder *c, int32_t actor);
+int sr_is_country_code(const char *code);
+
+/* verbs.c */
+void sr_find_verbs(sr_coder *c, sent *s);
+
+/* patterns.c: pick the best pattern for verb v; returns the pattern index
+ * or -1, and the target np an explicit '+' slot bound (or -1). */
+int32_t sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v,
+                        uint32_t lo, uint32_t hi, int32_t *target_np, int32_t *source_np,
+                        uint32_t *pre_lo);
+
+/* The code a verb carries when no pattern matches: the form's own, else
+ * its block's (first of the blocks the same words belong to). NULL when
+ * none; *file and *line tell where it was written. */
+const char *sr_default_code(const sr_coder *c, const verb_occ *v, const char **rcode,
+                            const char **file, uint32_t *line);
+
+/* roles.c */
+/* The verb's subject phrase, or -1; *pronoun is set when the subject is a
+ * personal pronoun (he, it, they), *lo to where its clause starts. */
+int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *lo,
+                       int *pronoun);
+int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *hi);
+int32_t sr_find_agent_by(const sr_coder *c, const sent *s, const verb_occ *v);
+
+#endif

@@ -1,0 +1,385 @@
+/*
+ * The coder's driver: analyze the text, find actor phrases in every
+ * sentence, work out which country the document is about, then code each
+ * verb occurrence into events.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "code/code_internal.h"
+#include "sitrep/sitrep.h"
+
+void sr_coder_options_default(sr_coder_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->require_dyad = 0;
+    o->new_actor_length = 0;
+    o->infer_country = 1;
+    o->future_as_intent = 1;
+    o->block_modal = 1;
+    o->comma_min = 2;
+    o->comma_max = 8;
+    o->comma_bmin = 0;
+    o->comma_bmax = 0;
+    o->comma_emin = 2;
+    o->comma_emax = 8;
+}
+
+int sr_coder_new(sr_coder **out, const sr_dict *dict, const sr_coder_options *opt, sr_error *err)
+{
+    *out = NULL;
+    if (!dict)
+        return sr_error_set(err, SR_EINVAL, "no dictionary given to the coder");
+    sr_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return sr_error_set(err, SR_ENOMEM, "out of memory");
+    c->dict = dict;
+    if (opt)
+        c->opt = *opt;
+    else
+        sr_coder_options_default(&c->opt);
+    c->wc = sr_wordclass_new();
+    c->arena = sr_arena_new(256 * 1024);
+    if (!c->wc || !c->arena) {
+        sr_coder_free(c);
+        return sr_error_set(err, SR_ENOMEM, "out of memory");
+    }
+    *out = c;
+    return 0;
+}
+
+void sr_coder_free(sr_coder *c)
+{
+    if (!c)
+        return;
+    sr_wordclass_free(c->wc);
+    sr_arena_free(c->arena);
+    free(c->events);
+    free(c);
+}
+
+void sr_coder_set_options(sr_coder *c, const sr_coder_options *opt)
+{
+    c->opt = *opt;
+}
+
+static int32_t parse_date(const char *date)
+{
+    if (!date || strlen(date) < 10)
+        return 0;
+    int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8);
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    return y * 10000 + m * 100 + d;
+}
+
+/* Future acts are stated intentions (CAMEO 03x) or, for coercion and
+ * force, threats (13x): "will meet" is 036, "will attack" 138. */
+static const char *intent_code(const char *code)
+{
+    if (strlen(code) < 2 || code[0] < '0' || code[0] > '2')
+        return code;
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 4: return "036";
+    case 5: return "030";
+    case 6: return "031";
+    case 7: return "033";
+    case 8: return "035";
+    case 14: return "133";
+    case 15: return "138";
+    case 16: return "131";
+    case 17: return "137";
+    case 18: case 19: case 20: return "138";
+    default: return code;
+    }
+}
+
+static int push_event(sr_coder *c, const sr_event *e)
+{
+    /* one event per (source, target, code) in a sentence */
+    for (size_t k = c->nevents; k-- > 0;) {
+        const sr_event *o = &c->events[k];
+        if (o->sentence != e->sentence)
+            break;
+        if (strcmp(o->cameo, e->cameo) == 0 &&
+            ((!o->source.code && !e->source.code) ||
+             (o->source.code && e->source.code && strcmp(o->source.code, e->source.code) == 0)) &&
+            ((!o->target.code && !e->target.code) ||
+             (o->target.code && e->target.code && strcmp(o->target.code, e->target.code) == 0)))
+            return 0;
+    }
+    if (c->nevents == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        sr_event *ne = realloc(c->events, cap * sizeof *ne);
+        if (!ne)
+            return SR_ENOMEM;
+        c->events = ne;
+        c->cap = cap;
+    }
+    c->events[c->nevents++] = *e;
+    return 0;
+}
+
+static void set_actor(const sent *s, const np *p, sr_event_actor *a)
+{
+    a->code = p ? p->code : NULL;
+    a->start = p ? s->tk[p->s].start : 0;
+    a->end = p ? s->tk[p->e - 1].end : 0;
+    a->inferred = p ? p->inferred : 0;
+}
+
+#define MAX_MEMBERS 16
+
+/* The phrases of the compound list np idx belongs to (or just idx). */
+static uint32_t members(const sent *s, int32_t idx, const np **out)
+{
+    if (idx < 0)
+        return 0;
+    if (s->nps[idx].compound < 0) {
+        out[0] = &s->nps[idx];
+        return 1;
+    }
+    uint32_t n = 0;
+    for (int32_t m = s->nps[idx].compound; m >= 0 && n < MAX_MEMBERS; m = s->nps[m].next)
+        out[n++] = &s->nps[m];
+    return n;
+}
+
+static int emit_pairs(sr_coder *c, const sent *s, uint32_t si, const verb_occ *v, int32_t src,
+                      int32_t tgt, const np *pron_src, const char *code, const char *file,
+                      uint32_t line)
+{
+    if (!code || !code[0] || strcmp(code, "---") == 0)
+        return 0;
+    sr_event e;
+    memset(&e, 0, sizeof e);
+    e.sentence = si;
+    e.sent_start = s->tk[0].start;
+    e.sent_end = s->tk[s->n - 1].end;
+    e.verb_start = s->tk[v->s].start;
+    e.verb_end = s->tk[v->e - 1].end;
+    e.pattern_file = file;
+    e.pattern_line = line;
+    int intent = v->mood == MOOD_INTENT && c->opt.future_as_intent;
+    e.mood = intent ? "intent" : "asserted";
+    const char *cameo = intent ? intent_code(code) : code;
+    snprintf(e.cameo, sizeof e.cameo, "%s", cameo);
+    e.info = sr_cameo_lookup(e.cameo);
+
+    const np *srcs[MAX_MEMBERS], *tgts[MAX_MEMBERS];
+    uint32_t ns = members(s, src, srcs), nt = members(s, tgt, tgts);
+    if (ns == 0 && pron_src)
+        srcs[ns++] = pron_src;
+    if (nt == 0)
+        tgts[nt++] = NULL;
+    for (uint32_t a = 0; a < ns; a++)
+        for (uint32_t b = 0; b < nt; b++) {
+            const np *sp = srcs[a], *tp = tgts[b];
+            if (tp && !tp->code)
+                tp = NULL;
+            if (!sp->code || sp == tp || (tp && strcmp(sp->code, tp->code) == 0))
+                continue;
+            if (!tp && c->opt.require_dyad)
+                continue;
+            set_actor(s, sp, &e.source);
+            set_actor(s, tp, &e.target);
+            int rc = push_event(c, &e);
+            if (rc)
+                return rc;
+        }
+    return 0;
+}
+
+/* Code the verb occurrences of one sentence. */
+static int code_sentence(sr_coder *c, sent *s, uint32_t si)
+{
+    const sr_dict *d = c->dict;
+    for (uint32_t k = 0; k < s->nverbs; k++) {
+        verb_occ *v = &s->verbs[k];
+        uint32_t lo = 0, hi = s->n;
+        int pronoun = 0;
+        int32_t src = sr_find_source(c, s, v, &lo, &pronoun);
+        int32_t tgt = sr_find_target(c, s, v, &hi);
+        if (src >= 0 && s->nps[src].code) {
+            c->last_subject = s->nps[src].code;
+        }
+        int32_t ptgt = -1, psrc = -1;
+        uint32_t pre_lo = v->s;
+        int32_t pi = sr_best_pattern(c, s, v, lo, hi, &ptgt, &psrc, &pre_lo);
+        if (v->mood == MOOD_BLOCKED && c->opt.block_modal) {
+            /* a pattern that spells out the modal words ("DID N'T *")
+             * codes the sentence as the dictionary says; otherwise the act
+             * did not happen */
+            if (pi < 0 || v->block_at < 0 || pre_lo > (uint32_t)v->block_at)
+                continue;
+        }
+        const char *code, *rcode = NULL, *file = NULL;
+        uint32_t line = 0;
+        if (pi >= 0) {
+            const sr_pattern *pt = &d->patterns[pi];
+            code = pt->code;
+            rcode = pt->rcode[0] ? pt->rcode : NULL;
+            file = d->files[pt->file];
+            line = pt->line;
+            if (strcmp(code, "---") == 0 || (!code[0] && !rcode))
+                continue; /* the dictionary says: not an event */
+            if (ptgt >= 0)
+                tgt = ptgt;
+            if (psrc >= 0)
+                src = psrc;
+        } else {
+            code = sr_default_code(c, v, &rcode, &file, &line);
+            if (!code)
+                continue;
+        }
+        if (v->passive) {
+            int32_t agent = sr_find_agent_by(c, s, v);
+            if (agent < 0)
+                continue; /* "was attacked": by whom is not said */
+            tgt = src;
+            src = agent;
+            pronoun = 0;
+        }
+        np pron;
+        const np *pron_src = NULL;
+        if (src < 0 && pronoun && c->last_subject) {
+            memset(&pron, 0, sizeof pron);
+            pron.code = c->last_subject;
+            pron.compound = pron.next = -1;
+            pron.inferred = 1;
+            pron.s = lo;
+            pron.e = lo + 1;
+            pron_src = &pron;
+        }
+        if (src < 0 && !pron_src)
+            continue;
+        int rc = emit_pairs(c, s, si, v, src, tgt, pron_src, code, file, line);
+        if (rc == 0 && rcode)
+            rc = emit_pairs(c, s, si, v, tgt, src, NULL, rcode, file, line);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* The country the document is mostly about: the commonest country prefix
+ * among its actor phrases. Bare agents ("rebels") take it. */
+static void find_focus(sr_coder *c, sent *ss, size_t nsent)
+{
+    char codes[64][4];
+    int counts[64], n = 0;
+    for (size_t k = 0; k < nsent; k++)
+        for (uint32_t p = 0; p < ss[k].nnps; p++) {
+            const char *code = ss[k].nps[p].code;
+            if (!code || !ss[k].nps[p].has_actor || !sr_is_country_code(code))
+                continue;
+            int j = 0;
+            while (j < n && strncmp(codes[j], code, 3) != 0)
+                j++;
+            if (j == n) {
+                if (n == 64)
+                    continue;
+                memcpy(codes[n], code, 3);
+                codes[n][3] = '\0';
+                counts[n++] = 0;
+            }
+            counts[j]++;
+        }
+    int best = -1;
+    for (int j = 0; j < n; j++)
+        if (best < 0 || counts[j] > counts[best])
+            best = j;
+    c->focus[0] = '\0';
+    if (best >= 0)
+        memcpy(c->focus, codes[best], 4);
+}
+
+static int discarded(const sr_coder *c, const sent *s, int *story)
+{
+    const sr_dict *d = c->dict;
+    if (!d->discard_trie)
+        return 0;
+    for (uint32_t i = 0; i < s->n; i++) {
+        int32_t val = -1;
+        if (sr_trie_longest(d->discard_trie, s, i, &val) && val >= 0) {
+            /* the bare years of Phoenix.discards mark history, which only
+             * makes sense against the article's own date */
+            int year = d->discards[val].year;
+            if (year && (!c->date || year >= c->date / 10000 - 1))
+                continue;
+            if (d->discards[val].story)
+                *story = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
+                  const sr_events **out, sr_error *err)
+{
+    const sr_dict *d = c->dict;
+    sr_arena_reset(c->arena);
+    c->nevents = 0;
+    c->date = parse_date(date);
+    c->last_subject = NULL;
+    sr_text *tx = sr_text_analyze(c->arena, text, len);
+    sent *ss = sr_arena_calloc(c->arena, tx->nsentences + 1, sizeof *ss);
+    uint8_t *skip = sr_arena_calloc(c->arena, tx->nsentences + 1, 1);
+    int story = 0;
+
+    for (size_t k = 0; k < tx->nsentences; k++) {
+        const sr_sentence *sn = &tx->sentences[k];
+        sent *s = &ss[k];
+        s->text = tx;
+        s->tk = &tx->tokens[sn->first];
+        s->n = sn->ntokens;
+        s->t = sr_arena_alloc(c->arena, (s->n + 1) * sizeof *s->t);
+        for (uint32_t i = 0; i < s->n; i++) {
+            tok *t = &s->t[i];
+            const sr_token *tk = &s->tk[i];
+            sr_dict_token_ids(d, tk->norm, tk->len, &t->ids);
+            t->cls = sr_wordclass_of(c->wc, tk->norm, tk->len);
+            t->np = -1;
+            t->verb = -1;
+        }
+        if (discarded(c, s, &story)) {
+            skip[k] = 1;
+            if (story)
+                break;
+            continue;
+        }
+        sr_find_phrases(c, s);
+    }
+    if (story) {
+        c->result.events = c->events;
+        c->result.n = 0;
+        c->result.text = tx;
+        *out = &c->result;
+        return 0;
+    }
+    find_focus(c, ss, tx->nsentences);
+    for (size_t k = 0; k < tx->nsentences; k++) {
+        if (skip[k])
+            continue;
+        sent *s = &ss[k];
+        for (uint32_t p = 0; p < s->nnps; p++) {
+            np *q = &s->nps[p];
+            if (q->agent_only && !q->code && c->opt.infer_country && c->focus[0]) {
+                q->code = sr_join_codes(c, c->focus, q->agent_only);
+                q->inferred = 1;
+            }
+        }
+        sr_find_verbs(c, s);
+        int rc = code_sentence(c, s, (uint32_t)k);
+        if (rc)
+            return sr_error_set(err, rc, "out of memory while coding");
+    }
+    c->result.events = c->events;
+    c->result.n = c->nevents;
+    c->result.text = tx;
+    *out = &c->result;
+    return 0;
+}

@@ -1,0 +1,155 @@
+/*
+ * Who did it, to whom: the source is the verb's subject (the nearest actor
+ * phrase to its left within the clause, looking past short comma-delimited
+ * asides and through relative pronouns to their antecedent); the target is
+ * the first actor phrase to its right before the clause ends. A phrase that
+ * is the object of a preposition ("a commander with Tahrir al-Sham") is only
+ * a fallback subject.
+ */
+#include <string.h>
+
+#include "code/code_internal.h"
+
+#define TARGET_REACH 15 /* tokens after the verb searched for a target */
+
+static int punct_is(const sent *s, uint32_t i, char ch)
+{
+    return s->tk[i].len == 1 && s->tk[i].norm[0] == ch;
+}
+
+static int hard_boundary(const sent *s, uint32_t i)
+{
+    return punct_is(s, i, ';') || punct_is(s, i, ':') || punct_is(s, i, '(') || punct_is(s, i, ')');
+}
+
+/* Is the phrase the object of a preposition other than "of"? */
+static int prep_object(const sent *s, const np *p)
+{
+    if (p->s == 0)
+        return 0;
+    uint32_t i = p->s - 1;
+    if ((s->t[i].cls & WC_DET) && i > 0)
+        i--;
+    uint32_t cls = s->t[i].cls;
+    return (cls & WC_PREP) && !(cls & WC_OF);
+}
+
+/* Previous comma at most max+1 tokens left of the comma at i, with no
+ * clause boundary between; returns its index or -1. */
+static int64_t aside_start(const sr_coder *c, const sent *s, uint32_t comma)
+{
+    int max = c->opt.comma_max;
+    if (max <= 0)
+        return -1;
+    for (int64_t j = (int64_t)comma - 1; j >= 0 && comma - j <= (int64_t)max + 1; j--) {
+        if (hard_boundary(s, (uint32_t)j))
+            return -1;
+        if (punct_is(s, (uint32_t)j, ',')) {
+            int64_t len = (int64_t)comma - j - 1;
+            return len >= c->opt.comma_min ? j : -1;
+        }
+    }
+    return -1;
+}
+
+int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *lo,
+                       int *pronoun)
+{
+    int32_t fallback = -1;
+    int seen_content = 0;
+    *pronoun = 0;
+    int64_t i = (int64_t)v->s - 1;
+    while (i >= 0) {
+        uint32_t u = (uint32_t)i;
+        const tok *t = &s->t[u];
+        if (hard_boundary(s, u))
+            break;
+        if (t->np >= 0) {
+            const np *p = &s->nps[t->np];
+            if (prep_object(s, p)) {
+                if (fallback < 0)
+                    fallback = t->np;
+                i = (int64_t)p->s - 1;
+                seen_content = 1;
+                continue;
+            }
+            *lo = p->s;
+            return t->np;
+        }
+        if ((t->cls & WC_PRON) && !seen_content) {
+            *pronoun = 1;
+            *lo = u;
+            return -1;
+        }
+        if (t->cls & (WC_REL | WC_THAT)) {
+            /* "the militants, who ..." / "the group that attacked": the
+             * antecedent is the subject; a bare "that" opens a clause */
+            int64_t j = i - 1;
+            if (j >= 0 && punct_is(s, (uint32_t)j, ','))
+                j--;
+            if (j >= 0 && s->t[j].np >= 0) {
+                *lo = s->nps[s->t[j].np].s;
+                return s->t[j].np;
+            }
+            break;
+        }
+        if ((t->cls & WC_SUBORD) && !(t->cls & WC_PREP))
+            break;
+        if (punct_is(s, u, ',')) {
+            int64_t a = aside_start(c, s, u);
+            if (a >= 0) {
+                /* skip the aside, but keep a phrase inside it as fallback */
+                for (int64_t k = i - 1; k > a && fallback < 0; k--)
+                    if (s->t[k].np >= 0 && s->nps[s->t[k].np].code)
+                        fallback = s->t[k].np;
+                i = a - 1;
+                continue;
+            }
+        }
+        if (s->tk[u].flags & SR_TOK_WORD)
+            seen_content = 1;
+        i--;
+    }
+    *lo = i < 0 ? 0 : (uint32_t)i + 1;
+    return fallback;
+}
+
+int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *hi)
+{
+    (void)c;
+    uint32_t i = v->e, end = v->e + TARGET_REACH < s->n ? v->e + TARGET_REACH : s->n;
+    int32_t found = -1;
+    for (; i < end; i++) {
+        const tok *t = &s->t[i];
+        if (hard_boundary(s, i))
+            break;
+        if (t->cls & (WC_REL | WC_THAT))
+            break;
+        if ((t->cls & WC_SUBORD) && !(t->cls & WC_PREP))
+            break;
+        if (t->verb >= 0)
+            break;
+        if (found < 0 && t->np >= 0 && s->nps[t->np].code)
+            found = t->np;
+    }
+    *hi = i;
+    return found;
+}
+
+int32_t sr_find_agent_by(const sr_coder *c, const sent *s, const verb_occ *v)
+{
+    (void)c;
+    for (uint32_t i = v->e; i < s->n && i < v->e + 6; i++) {
+        if (hard_boundary(s, i) || s->t[i].verb >= 0)
+            break;
+        if (s->t[i].cls & WC_BY) {
+            uint32_t j = i + 1;
+            if (j < s->n && (s->t[j].cls & WC_DET))
+                j++;
+            if (j < s->n && s->t[j].np >= 0)
+                return s->t[j].np;
+            return -1;
+        }
+    }
+    return -1;
+}

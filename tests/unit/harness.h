@@ -1,0 +1,76 @@
+/*
+ * A minimal unit-test harness. Each test file defines tests with TEST(name)
+ * and lists them in main via RUN(name); main ends with `return DONE();`,
+ * which prints "<file>: N passed, N failed" and returns non-zero on failure.
+ *
+ * Checks record the first failure of a test (file:line and the values) and
+ * return from the test, so later checks in the same test are skipped.
+ */
+#ifndef SR_TEST_HARNESS_H
+#define SR_TEST_HARNESS_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int th_passed, th_failed, th_cur_failed;
+static const char *th_name;
+
+#define TEST(name) static void name(void)
+
+#define RUN(name)                                                          \
+    do {                                                                   \
+        th_name = #name;                                                   \
+        th_cur_failed = 0;                                                 \
+        name();                                                            \
+        if (th_cur_failed)                                                 \
+            th_failed++;                                                   \
+        else                                                               \
+            th_passed++;                                                   \
+    } while (0)
+
+#define TH_FAIL(...)                                                       \
+    do {                                                                   \
+        fprintf(stderr, "FAIL %s (%s:%d): ", th_name, __FILE__, __LINE__); \
+        fprintf(stderr, __VA_ARGS__);                                      \
+        fputc('\n', stderr);                                               \
+        th_cur_failed = 1;                                                 \
+        return;                                                            \
+    } while (0)
+
+#define CHECK(cond)                                                        \
+    do {                                                                   \
+        if (!(cond))                                                       \
+            TH_FAIL("%s", #cond);                                          \
+    } while (0)
+
+#define CHECK_INT(a, b)                                                    \
+    do {                                                                   \
+        long long th_a = (long long)(a), th_b = (long long)(b);            \
+        if (th_a != th_b)                                                  \
+            TH_FAIL("%s == %lld, expected %lld", #a, th_a, th_b);          \
+    } while (0)
+
+#define CHECK_STR(a, b)                                                    \
+    do {                                                                   \
+        const char *th_a = (a), *th_b = (b);                               \
+        if (!th_a || !th_b || strcmp(th_a, th_b) != 0)                     \
+            TH_FAIL("%s == \"%s\", expected \"%s\"", #a,                   \
+                    th_a ? th_a : "(null)", th_b ? th_b : "(null)");       \
+    } while (0)
+
+/* Compare n bytes of a span of text with an expected string. */
+#define CHECK_SPAN(text, start, end, expect)                               \
+    do {                                                                   \
+        size_t th_n = (size_t)((end) - (start));                           \
+        if (th_n != strlen(expect) ||                                      \
+            memcmp((text) + (start), (expect), th_n) != 0)                 \
+            TH_FAIL("span [%u,%u) is \"%.*s\", expected \"%s\"",          \
+                    (unsigned)(start), (unsigned)(end), (int)th_n,         \
+                    (text) + (start), (expect));                           \
+    } while (0)
+
+#define DONE()                                                             \
+    (printf("%s: %d passed, %d failed\n", __FILE__, th_passed, th_failed), \
+     th_failed != 0)
+
+#endif
