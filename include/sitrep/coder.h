@@ -42,6 +42,11 @@ typedef struct sr_coder_options {
     int block_modal;      /* skip negated, hypothetical and infinitive acts
                              unless a dictionary pattern spells out the
                              modal words itself (default 1) */
+    int trace;            /* 1: explain every verb decision on stderr
+                             (sitrep code --explain) */
+    int strict_passive;   /* a passive with no "by" phrase ("was attacked")
+                             has no source and is not coded (default 1);
+                             PETRARCH keeps the subject as source (0) */
     /* PETRARCH comma options: comma-delimited asides of min..max words are
      * ignored when looking for a verb's source. b = at the start of the
      * sentence, e = at the end; max 0 disables. */

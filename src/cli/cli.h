@@ -13,7 +13,7 @@ enum cli_exit {
 };
 
 int cmd_code(int argc, char **argv);
-int cmd_validate(const char *xml_path, const char *dict_dir, int verbose);
+int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int trace);
 
 /* The dictionary directory: --dict, else $SITREP_DICT, else the built-in
  * data directory. */

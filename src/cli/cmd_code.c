@@ -38,6 +38,8 @@ static const char code_usage[] =
     "                      the document is about\n"
     "  --validate FILE     run a PETRARCH unit-test XML file instead\n"
     "  --stats             print throughput figures to stderr at the end\n"
+    "  --explain           tell on stderr, for every verb, the phrases, mood,\n"
+    "                      source, target and pattern the coder settled on\n"
     "  -v, --verbose       list every dictionary warning\n"
     "  -q, --quiet         no progress line\n"
     "  -h, --help          this help\n"
@@ -227,7 +229,7 @@ int cmd_code(int argc, char **argv)
         {"dict", required_argument, NULL, 'd'},    {"threads", required_argument, NULL, 't'},
         {"require-dyad", no_argument, NULL, 'r'},  {"no-infer-country", no_argument, NULL, 'n'},
         {"validate", required_argument, NULL, 'V'}, {"stats", no_argument, NULL, 's'},
-        {"verbose", no_argument, NULL, 'v'},       {"quiet", no_argument, NULL, 'q'},
+        {"verbose", no_argument, NULL, 'v'},       {"explain", no_argument, NULL, 'x'},       {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     const char *dict_dir = NULL, *validate = NULL;
     int threads = 1, stats = 0, verbose = 0, quiet = 0, ch;
@@ -249,13 +251,14 @@ int cmd_code(int argc, char **argv)
         case 'V': validate = optarg; break;
         case 's': stats = 1; break;
         case 'v': verbose = 1; break;
+        case 'x': opt.trace = 1; break;
         case 'q': quiet = 1; break;
         case 'h': fputs(code_usage, stdout); return EXIT_OK;
         default: fputs(code_usage, stderr); return EXIT_USAGE;
         }
     }
     if (validate)
-        return cmd_validate(validate, dict_dir, verbose);
+        return cmd_validate(validate, dict_dir, verbose, opt.trace);
     if (optind >= argc) {
         fprintf(stderr, "sitrep code: no input given (a file, a directory, or - for stdin)\n\n%s",
                 code_usage);

@@ -142,10 +142,26 @@ static int element_text(const char *p, const char *end, const char *name, char *
     size_t n = (size_t)(b - a);
     if (n >= cap)
         n = cap - 1;
-    /* the records wrap lines: a sentence is one line */
-    for (size_t i = 0; i < n; i++)
-        out[i] = (a[i] == '\n' || a[i] == '\r' || a[i] == '\t') ? ' ' : a[i];
-    out[n] = '\0';
+    /* the records wrap lines: a sentence is one line; XML entities decoded */
+    static const struct {
+        const char *ent, *ch;
+    } ents[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        for (; k < sizeof ents / sizeof ents[0]; k++) {
+            size_t el = strlen(ents[k].ent);
+            if (i + el <= n && memcmp(a + i, ents[k].ent, el) == 0) {
+                out[o++] = ents[k].ch[0];
+                i += el - 1;
+                break;
+            }
+        }
+        if (k < sizeof ents / sizeof ents[0])
+            continue;
+        out[o++] = (a[i] == '\n' || a[i] == '\r' || a[i] == '\t') ? ' ' : a[i];
+    }
+    out[o] = '\0';
     return 1;
 }
 
@@ -169,6 +185,15 @@ static void print_set(const char *label, const triple *set, size_t n)
     putchar('\n');
 }
 
+/* A dictionary named in the file: absolute as given, else beside the file. */
+static void beside(char *out, size_t cap, const char *dir, const char *name)
+{
+    if (name[0] == '/')
+        snprintf(out, cap, "%s", name);
+    else
+        snprintf(out, cap, "%s/%s", dir, name);
+}
+
 static int load_env_dict(sr_dict **out, const char *xml, const char *env_end, const char *dir,
                          int verbose)
 {
@@ -182,10 +207,10 @@ static int load_env_dict(sr_dict **out, const char *xml, const char *env_end, co
         return -1;
     }
     char pv[1024], pa[1024], pg[1024], pd[1024];
-    snprintf(pv, sizeof pv, "%s/%s", dir, verbs);
-    snprintf(pa, sizeof pa, "%s/%s", dir, actors);
-    snprintf(pg, sizeof pg, "%s/%s", dir, agents);
-    snprintf(pd, sizeof pd, "%s/%s", dir, discards);
+    beside(pv, sizeof pv, dir, verbs);
+    beside(pa, sizeof pa, dir, actors);
+    beside(pg, sizeof pg, dir, agents);
+    beside(pd, sizeof pd, dir, discards);
     const char *actor_list[1] = {pa};
     sr_dict_files files = {pv, actor_list, 1, agents[0] ? pg : NULL, discards[0] ? pd : NULL};
     sr_error err = {0, ""};
@@ -198,7 +223,7 @@ static int load_env_dict(sr_dict **out, const char *xml, const char *env_end, co
     return 0;
 }
 
-int cmd_validate(const char *xml_path, const char *dict_dir, int verbose)
+int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int trace)
 {
     (void)dict_dir;
     size_t len = 0;
@@ -228,6 +253,8 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose)
     opt.require_dyad = 1; /* PETRARCH's default */
     opt.infer_country = 0;
     opt.future_as_intent = 0; /* the records code "will VERB" as the act */
+    opt.strict_passive = 0;   /* and "X was criticized" with X as source */
+    opt.trace = trace;
     sr_coder *coder = NULL;
     sr_error err = {0, ""};
     if (sr_coder_new(&coder, dict, &opt, &err) != 0) {
@@ -242,7 +269,9 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose)
     const char *p = env_end;
     static char text[65536];
     for (;;) {
-        const char *sent = strstr(p, "<Sentence");
+        const char *sent = p;
+        while ((sent = strstr(sent, "<Sentence")) != NULL && !isspace((unsigned char)sent[9]))
+            sent += 9; /* not <Sentences> */
         const char *cfg = strstr(p, "<Config");
         if (cfg && (!sent || cfg < sent)) {
             apply_config(&opt, cfg);
@@ -256,6 +285,8 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose)
             break;
         char id[128] = "?", date[32] = "";
         attr(sent, "id", id, sizeof id);
+        if (trace)
+            fprintf(stderr, "trace: record %s\n", id);
         attr(sent, "date", date, sizeof date);
         /* Config elements inside the record apply from here on too */
         for (const char *c = strstr(sent, "<Config"); c && c < end; c = strstr(c + 7, "<Config"))
@@ -284,8 +315,8 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose)
             for (size_t k = 0; k < evs->n && ngot < MAX_CODINGS; k++) {
                 const sr_event *ev = &evs->events[k];
                 triple t;
-                snprintf(t.src, sizeof t.src, "%s", ev->source.code ? ev->source.code : "");
-                snprintf(t.tgt, sizeof t.tgt, "%s", ev->target.code ? ev->target.code : "");
+                snprintf(t.src, sizeof t.src, "%s", ev->source.code ? ev->source.code : "---");
+                snprintf(t.tgt, sizeof t.tgt, "%s", ev->target.code ? ev->target.code : "---");
                 snprintf(t.code, sizeof t.code, "%s", ev->cameo);
                 if (!has_triple(got, ngot, &t))
                     got[ngot++] = t;

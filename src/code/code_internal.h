@@ -66,6 +66,9 @@ typedef struct np {
     uint8_t has_actor;      /* contains a dictionary actor */
     const char *agent_only; /* agent code of a phrase with no actor ("rebels"):
                                the country is filled in from the focus */
+    const sr_agent *agent;  /* the phrase's agent, if any */
+    uint8_t agent_leads;    /* "the ambassadors of Arnor, ...": the agent
+                               comes first and applies to a following list */
     int32_t compound;       /* first np of its compound list, or -1 */
     int32_t next;           /* next np in the compound list, or -1 */
 } np;
@@ -112,15 +115,31 @@ const char *sr_join_codes(sr_coder *c, const char *a, const char *b);
 void sr_find_phrases(sr_coder *c, sent *s);
 const char *sr_actor_code_at(const sr_coder *c, int32_t actor);
 int sr_is_country_code(const char *code);
+int sr_modifier_like(const sent *s, uint32_t i);
 
 /* verbs.c */
 void sr_find_verbs(sr_coder *c, sent *s);
 
-/* patterns.c: pick the best pattern for verb v; returns the pattern index
- * or -1, and the target np an explicit '+' slot bound (or -1). */
-int32_t sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v,
-                        uint32_t lo, uint32_t hi, int32_t *target_np, int32_t *source_np,
-                        uint32_t *pre_lo);
+/* patterns.c */
+typedef struct pattern_match {
+    int32_t pattern;   /* index into dict->patterns, or -1 */
+    int32_t target_np; /* phrase bound by a '+' slot, or -1 */
+    int32_t source_np; /* phrase bound by a '$' slot, or -1 */
+    uint32_t pre_lo;   /* leftmost token the pre-verb elements used */
+    uint32_t post_hi;  /* token after the last one the post-verb elements used */
+    uint32_t used_s[8], used_e[8]; /* token ranges literal post elements used */
+    uint32_t nused;
+} pattern_match;
+
+/* Do the pattern's own words overlap tokens [a, b)? */
+int sr_pattern_uses(const pattern_match *pm, uint32_t a, uint32_t b);
+
+/* The most specific pattern of verb v that fits the tokens [lo, hi).
+ * With avoid_coop, only patterns at least as specific as min_score whose
+ * code is not cooperation (roots 03-08, which need a partner) qualify.
+ * Returns 1 when a pattern matched. */
+int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t lo,
+                    uint32_t hi, int avoid_coop, int min_score, pattern_match *out);
 
 /* The code a verb carries when no pattern matches: the form's own, else
  * its block's (first of the blocks the same words belong to). NULL when
@@ -133,7 +152,10 @@ const char *sr_default_code(const sr_coder *c, const verb_occ *v, const char **r
  * personal pronoun (he, it, they), *lo to where its clause starts. */
 int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *lo,
                        int *pronoun);
-int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *hi);
+/* The first actor phrase after the verb starting at or after token from,
+ * before the clause ends (*hi), or -1. */
+int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t from,
+                       uint32_t *hi);
 int32_t sr_find_agent_by(const sr_coder *c, const sent *s, const verb_occ *v);
 
 #endif

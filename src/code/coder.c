@@ -18,6 +18,7 @@ void sr_coder_options_default(sr_coder_options *o)
     o->infer_country = 1;
     o->future_as_intent = 1;
     o->block_modal = 1;
+    o->strict_passive = 1;
     o->comma_min = 2;
     o->comma_max = 8;
     o->comma_bmin = 0;
@@ -132,18 +133,45 @@ static void set_actor(const sent *s, const np *p, sr_event_actor *a)
 
 #define MAX_MEMBERS 16
 
+/* Acts that a group does among itself: meet, agree, cooperate (03-06). */
+static int reciprocal_code(const char *code)
+{
+    return strlen(code) >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '6';
+}
+
+/* Add p, or, for a dictionary code naming several actors at once
+ * ("THE_SHIRE [FRO/BIL/SAM]"), one copy of p per code. */
+static uint32_t add_member(sr_coder *c, const np *p, const np **out, uint32_t n)
+{
+    const char *slash = p->code ? strchr(p->code, '/') : NULL;
+    if (!slash) {
+        if (n < MAX_MEMBERS)
+            out[n++] = p;
+        return n;
+    }
+    const char *part = p->code;
+    while (part && n < MAX_MEMBERS) {
+        const char *end = strchr(part, '/');
+        size_t len = end ? (size_t)(end - part) : strlen(part);
+        np *copy = sr_arena_alloc(c->arena, sizeof *copy);
+        *copy = *p;
+        copy->code = sr_arena_strndup(c->arena, part, len);
+        out[n++] = copy;
+        part = end ? end + 1 : NULL;
+    }
+    return n;
+}
+
 /* The phrases of the compound list np idx belongs to (or just idx). */
-static uint32_t members(const sent *s, int32_t idx, const np **out)
+static uint32_t members(sr_coder *c, const sent *s, int32_t idx, const np **out)
 {
     if (idx < 0)
         return 0;
-    if (s->nps[idx].compound < 0) {
-        out[0] = &s->nps[idx];
-        return 1;
-    }
+    if (s->nps[idx].compound < 0)
+        return add_member(c, &s->nps[idx], out, 0);
     uint32_t n = 0;
     for (int32_t m = s->nps[idx].compound; m >= 0 && n < MAX_MEMBERS; m = s->nps[m].next)
-        out[n++] = &s->nps[m];
+        n = add_member(c, &s->nps[m], out, n);
     return n;
 }
 
@@ -169,9 +197,23 @@ static int emit_pairs(sr_coder *c, const sent *s, uint32_t si, const verb_occ *v
     e.info = sr_cameo_lookup(e.cameo);
 
     const np *srcs[MAX_MEMBERS], *tgts[MAX_MEMBERS];
-    uint32_t ns = members(s, src, srcs), nt = members(s, tgt, tgts);
+    uint32_t ns = members(c, s, src, srcs), nt = members(c, s, tgt, tgts);
     if (ns == 0 && pron_src)
         srcs[ns++] = pron_src;
+    if (nt == 0 && ns > 1 && reciprocal_code(cameo)) {
+        /* "Russian, Turkish and French officials met": they met each other */
+        for (uint32_t a = 0; a < ns; a++)
+            for (uint32_t b = 0; b < ns; b++) {
+                if (a == b || !srcs[a]->code || !srcs[b]->code || strcmp(srcs[a]->code, srcs[b]->code) == 0)
+                    continue;
+                set_actor(s, srcs[a], &e.source);
+                set_actor(s, srcs[b], &e.target);
+                int rc = push_event(c, &e);
+                if (rc)
+                    return rc;
+            }
+        return 0;
+    }
     if (nt == 0)
         tgts[nt++] = NULL;
     for (uint32_t a = 0; a < ns; a++)
@@ -192,6 +234,30 @@ static int emit_pairs(sr_coder *c, const sent *s, uint32_t si, const verb_occ *v
     return 0;
 }
 
+/* Consultation and intent codes, whose "on X" / "about X" is a topic. */
+static int topic_code(const char *code)
+{
+    return strlen(code) >= 2 && code[0] == '0' && (code[1] == '3' || code[1] == '4');
+}
+
+static int topic_prep(const sent *s, const np *p)
+{
+    uint32_t i = p->s;
+    if (i > 0 && (s->t[i - 1].cls & WC_DET))
+        i--;
+    if (i == 0)
+        return 0;
+    const char *w = s->tk[i - 1].norm;
+    return strcmp(w, "ON") == 0 || strcmp(w, "ABOUT") == 0 || strcmp(w, "OVER") == 0 ||
+           strcmp(w, "REGARDING") == 0 || strcmp(w, "CONCERNING") == 0;
+}
+
+/* Roots 03-08 need a partner (see patterns.c). */
+static int cooperative_code(const char *code)
+{
+    return strlen(code) >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '8';
+}
+
 /* Code the verb occurrences of one sentence. */
 static int code_sentence(sr_coder *c, sent *s, uint32_t si)
 {
@@ -201,34 +267,53 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
         uint32_t lo = 0, hi = s->n;
         int pronoun = 0;
         int32_t src = sr_find_source(c, s, v, &lo, &pronoun);
-        int32_t tgt = sr_find_target(c, s, v, &hi);
+        int32_t tgt = sr_find_target(c, s, v, v->e, &hi);
         if (src >= 0 && s->nps[src].code) {
             c->last_subject = s->nps[src].code;
         }
-        int32_t ptgt = -1, psrc = -1;
-        uint32_t pre_lo = v->s;
-        int32_t pi = sr_best_pattern(c, s, v, lo, hi, &ptgt, &psrc, &pre_lo);
+        pattern_match pm;
+        int matched = sr_best_pattern(c, s, v, lo, hi, 0, 0, &pm);
+        if (c->opt.trace) {
+            const sr_token *vt = &s->tk[v->s];
+            fprintf(stderr, "trace: s%u verb '%.*s' tense=%d mood=%d passive=%d block_at=%d src=%s tgt=%s pattern=%s:%u\n",
+                    si, (int)(s->tk[v->e - 1].end - vt->start), s->text->src + vt->start, v->tense,
+                    v->mood, v->passive, v->block_at,
+                    src >= 0 && s->nps[src].code ? s->nps[src].code : (pronoun ? "(pronoun)" : "-"),
+                    tgt >= 0 && s->nps[tgt].code ? s->nps[tgt].code : "-",
+                    matched ? d->files[d->patterns[pm.pattern].file] : "-",
+                    matched ? d->patterns[pm.pattern].line : 0);
+        }
         if (v->mood == MOOD_BLOCKED && c->opt.block_modal) {
             /* a pattern that spells out the modal words ("DID N'T *")
              * codes the sentence as the dictionary says; otherwise the act
              * did not happen */
-            if (pi < 0 || v->block_at < 0 || pre_lo > (uint32_t)v->block_at)
+            if (!matched || v->block_at < 0 || pm.pre_lo > (uint32_t)v->block_at)
                 continue;
         }
         const char *code, *rcode = NULL, *file = NULL;
         uint32_t line = 0;
-        if (pi >= 0) {
-            const sr_pattern *pt = &d->patterns[pi];
+        if (matched) {
+            if (pm.target_np >= 0) {
+                tgt = pm.target_np;
+            } else if (tgt >= 0 && sr_pattern_uses(&pm, s->nps[tgt].s, s->nps[tgt].e)) {
+                /* the pattern's own words ("send &MILITARY") are the
+                 * object, not a target: look further on */
+                tgt = sr_find_target(c, s, v, pm.post_hi, &hi);
+            }
+            if (pm.source_np >= 0)
+                src = pm.source_np;
+            const sr_pattern *pt = &d->patterns[pm.pattern];
+            if (tgt < 0 && cooperative_code(pt->code)) {
+                pattern_match alt;
+                if (sr_best_pattern(c, s, v, lo, hi, 1, pt->nwords, &alt) && alt.target_np < 0)
+                    pt = &d->patterns[alt.pattern];
+            }
             code = pt->code;
             rcode = pt->rcode[0] ? pt->rcode : NULL;
             file = d->files[pt->file];
             line = pt->line;
             if (strcmp(code, "---") == 0 || (!code[0] && !rcode))
                 continue; /* the dictionary says: not an event */
-            if (ptgt >= 0)
-                tgt = ptgt;
-            if (psrc >= 0)
-                src = psrc;
         } else {
             code = sr_default_code(c, v, &rcode, &file, &line);
             if (!code)
@@ -236,17 +321,32 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
         }
         if (v->passive) {
             int32_t agent = sr_find_agent_by(c, s, v);
-            if (agent < 0)
+            if (agent >= 0) {
+                tgt = src;
+                src = agent;
+                pronoun = 0;
+            } else if (c->opt.strict_passive) {
                 continue; /* "was attacked": by whom is not said */
-            tgt = src;
-            src = agent;
-            pronoun = 0;
+            }
         }
+        if (tgt >= 0 && topic_code(code) && topic_prep(s, &s->nps[tgt]))
+            tgt = sr_find_target(c, s, v, s->nps[tgt].e, &hi); /* "talks on Syria" */
+        if (v->mood == MOOD_ASSERTED && v->tense != SR_VF_ING && strcmp(code, "036") == 0 &&
+            c->opt.future_as_intent)
+            code = "046"; /* "met for talks": a meeting that took place */
         np pron;
         const np *pron_src = NULL;
-        if (src < 0 && pronoun && c->last_subject) {
+        const char *antecedent = c->last_subject;
+        if (src < 0 && pronoun) {
+            /* "Ethiopia indicated it should ...": an actor earlier in the
+             * same sentence first, else the last subject */
+            for (uint32_t k2 = 0; k2 < s->nnps; k2++)
+                if (s->nps[k2].e <= lo && s->nps[k2].code)
+                    antecedent = s->nps[k2].code;
+        }
+        if (src < 0 && pronoun && antecedent) {
             memset(&pron, 0, sizeof pron);
-            pron.code = c->last_subject;
+            pron.code = antecedent;
             pron.compound = pron.next = -1;
             pron.inferred = 1;
             pron.s = lo;
@@ -367,12 +467,22 @@ int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
         sent *s = &ss[k];
         for (uint32_t p = 0; p < s->nnps; p++) {
             np *q = &s->nps[p];
-            if (q->agent_only && !q->code && c->opt.infer_country && c->focus[0]) {
-                q->code = sr_join_codes(c, c->focus, q->agent_only);
-                q->inferred = 1;
+            if (q->agent_only && !q->code) {
+                /* "rebels": the document's country when it has one, else
+                 * the null country "---" as PETRARCH writes it */
+                int known = c->opt.infer_country && c->focus[0];
+                q->code = sr_join_codes(c, known ? c->focus : "---", q->agent_only);
+                q->inferred = (uint8_t)known;
             }
         }
         sr_find_verbs(c, s);
+        if (c->opt.trace) {
+            fprintf(stderr, "trace: s%zu phrases:", k);
+            for (uint32_t p = 0; p < s->nnps; p++)
+                fprintf(stderr, " [%.*s]=%s", (int)(s->tk[s->nps[p].e - 1].end - s->tk[s->nps[p].s].start),
+                        tx->src + s->tk[s->nps[p].s].start, s->nps[p].code ? s->nps[p].code : "null");
+            fputc('\n', stderr);
+        }
         int rc = code_sentence(c, s, (uint32_t)k);
         if (rc)
             return sr_error_set(err, rc, "out of memory while coding");

@@ -16,6 +16,7 @@
 
 typedef struct binding {
     int32_t target, source;
+    uint32_t used_s[8], used_e[8], nused;
 } binding;
 
 /* Does synset member m start at p going right / end at p going left? */
@@ -119,8 +120,9 @@ static uint32_t elem_back(const sr_dict *d, const sent *s, const sr_pat_elem *e,
 }
 
 static int match_post(const sr_dict *d, const sent *s, const sr_pat_elem *el, uint32_t n,
-                      uint32_t pos, uint32_t hi, binding *b)
+                      uint32_t pos, uint32_t hi, binding *b, uint32_t *end)
 {
+    *end = pos;
     uint32_t extra = 0;
     for (uint32_t k = 0; k < n; k++) {
         const sr_pat_elem *e = &el[k];
@@ -137,7 +139,12 @@ static int match_post(const sr_dict *d, const sent *s, const sr_pat_elem *el, ui
                 break;
         if (!used)
             return 0;
+        if ((e->type == SR_PE_WORD || e->type == SR_PE_SYNSET) && b->nused < 8) {
+            b->used_s[b->nused] = p;
+            b->used_e[b->nused++] = p + used;
+        }
         pos = p + used;
+        *end = pos;
     }
     return 1;
 }
@@ -179,16 +186,26 @@ static int same_words(const sr_verb_form *a, const sr_verb_form *b)
     return a->nwords == b->nwords && memcmp(a->words, b->words, a->nwords * sizeof a->words[0]) == 0;
 }
 
-int32_t sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t lo,
-                        uint32_t hi, int32_t *target_np, int32_t *source_np, uint32_t *pre_lo)
+/* Cooperation (CAMEO roots 03-08) takes two: "send troops" with nobody
+ * to send them to is a show of force (154), not military cooperation. */
+static int cooperative(const char *code)
+{
+    if (strlen(code) < 2 || code[0] != '0')
+        return 0;
+    return code[1] >= '3' && code[1] <= '8';
+}
+
+int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t lo,
+                    uint32_t hi, int avoid_coop, int min_score, pattern_match *out)
 {
     const sr_dict *d = c->dict;
     const sr_verb_form *vf = &d->forms[v->form];
     uint32_t w = vf->words[0];
-    int32_t best = -1;
-    int best_score = -1;
-    *target_np = *source_np = -1;
-    *pre_lo = v->s;
+    int best_score = avoid_coop ? min_score - 1 : -1;
+    out->pattern = out->target_np = out->source_np = -1;
+    out->pre_lo = v->s;
+    out->post_hi = v->e;
+    out->nused = 0;
     /* the same words may be a verb in several blocks: try them all */
     for (uint32_t k = 0; k < d->form_count[w]; k++) {
         const sr_verb_form *f = &d->forms[d->form_index[d->form_first[w] + k]];
@@ -199,21 +216,29 @@ int32_t sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uin
             const sr_pattern *pt = &d->patterns[pi];
             if ((int)pt->nwords <= best_score)
                 continue;
-            binding b = {-1, -1};
-            uint32_t left = v->s;
+            if (avoid_coop && (cooperative(pt->code) || strcmp(pt->code, "---") == 0))
+                continue;
+            binding b;
+            b.target = b.source = -1;
+            b.nused = 0;
+            uint32_t left = v->s, right = v->e;
             const sr_pat_elem *el = &d->elems[pt->first_elem];
-            if (!match_post(d, s, el + pt->npre, pt->npost, v->e, hi, &b))
+            if (!match_post(d, s, el + pt->npre, pt->npost, v->e, hi, &b, &right))
                 continue;
             if (!match_pre(d, s, el, pt->npre, v->s, lo, &b, &left))
                 continue;
-            best = (int32_t)pi;
             best_score = pt->nwords;
-            *target_np = b.target;
-            *source_np = b.source;
-            *pre_lo = left;
+            out->pattern = (int32_t)pi;
+            out->target_np = b.target;
+            out->source_np = b.source;
+            out->pre_lo = left;
+            out->post_hi = right;
+            out->nused = b.nused;
+            memcpy(out->used_s, b.used_s, sizeof b.used_s);
+            memcpy(out->used_e, b.used_e, sizeof b.used_e);
         }
     }
-    return best;
+    return out->pattern >= 0;
 }
 
 const char *sr_default_code(const sr_coder *c, const verb_occ *v, const char **rcode,
@@ -242,4 +267,12 @@ const char *sr_default_code(const sr_coder *c, const verb_occ *v, const char **r
         }
     }
     return NULL;
+}
+
+int sr_pattern_uses(const pattern_match *pm, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = 0; k < pm->nused; k++)
+        if (pm->used_s[k] < b && a < pm->used_e[k])
+            return 1;
+    return 0;
 }

@@ -150,6 +150,8 @@ static int adjective_like(const sent *s, uint32_t i)
     const char *w = s->tk[i].norm;
     size_t n = s->tk[i].len;
     static const char *const ends[] = {"AN", "ISH", "ESE", "I", "CH", "IC"};
+    if (n >= 2 && w[n - 1] == 'S')
+        return 0;
     for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
         size_t le = strlen(ends[k]);
         if (n > le + 2 && memcmp(w + n - le, ends[k], le) == 0)
@@ -166,29 +168,40 @@ static int is_poss(const sent *s, uint32_t i)
 /* Tokens between two mentions that still leave them one noun phrase:
  * nothing, a possessive, or a few plain lower-case words ("Russian
  * presidential adviser"). */
-static int adjacent(const sent *s, uint32_t end, uint32_t start)
+static int adjacent(const sr_dict *d, const sent *s, uint32_t end, uint32_t start)
 {
     if (end == start)
         return 1;
-    if (is_poss(s, end) && end + 1 == start)
-        return 1;
-    if (start - end > AGENT_GAP)
+    uint32_t gap = AGENT_GAP;
+    if (is_poss(s, end)) {
+        /* "Ithilen's awful and evil minister" */
+        end++;
+        gap = AGENT_GAP + 2;
+    }
+    if (start - end > gap)
         return 0;
     for (uint32_t i = end; i < start; i++) {
         const sr_token *tk = &s->tk[i];
-        if (!(tk->flags & SR_TOK_WORD) || (tk->flags & SR_TOK_CAP) || s->t[i].cls)
+        if (!(tk->flags & SR_TOK_WORD) || (tk->flags & SR_TOK_CAP))
             return 0;
+        if (s->t[i].cls && !(gap > AGENT_GAP && (s->t[i].cls & WC_CONJ)))
+            return 0;
+        uint32_t w = s->t[i].ids.exact;
+        if (w != SR_NOWORD && w < d->nvocab_slots && d->form_count[w])
+            return 0; /* "Russian police arrested Russian students" */
     }
     return 1;
 }
 
-/* "agent of [the] actor": "the ambassadors of Arnor" */
+/* "agent of|from|in [the] actor": "the ambassadors of Arnor", "soldiers
+ * from Gondor", "lawmakers in Fornost" */
 static int agent_of_actor(const sent *s, const mention *m1, const mention *m2)
 {
     if (m1->agent < 0 || m2->actor < 0)
         return 0;
     uint32_t i = m1->e;
-    if (i >= s->n || !(s->t[i].cls & WC_OF))
+    if (i >= s->n || !((s->t[i].cls & WC_OF) || strcmp(s->tk[i].norm, "FROM") == 0 ||
+                       strcmp(s->tk[i].norm, "IN") == 0))
         return 0;
     i++;
     if (i < s->n && (s->t[i].cls & WC_DET))
@@ -242,21 +255,26 @@ void sr_find_phrases(sr_coder *c, sent *s)
         /* grow a group of mentions that form one noun phrase */
         uint32_t g_end = k + 1;
         while (g_end < nm &&
-               (adjacent(s, ms[g_end - 1].e, ms[g_end].s) || agent_of_actor(s, &ms[g_end - 1], &ms[g_end])))
+               (adjacent(d, s, ms[g_end - 1].e, ms[g_end].s) || agent_of_actor(s, &ms[g_end - 1], &ms[g_end])))
             g_end++;
         const char *actor_code = NULL;
-        int has_actor = 0, known_null = 0;
+        int has_actor = 0, known_null = 0, agent_leads = 0;
         const sr_agent *agent = NULL;
         for (uint32_t m = k; m < g_end; m++) {
             if (ms[m].actor >= 0) {
                 has_actor = 1;
                 const char *code = sr_actor_code_at(c, ms[m].actor);
+                /* the first actor names the owner ("Ithilen's minister
+                 * Calimehtar"); a longer code is more specific ("Russian
+                 * Foreign Minister Sergei Lavrov" -> RUSGOV) */
                 if (!code)
                     known_null = 1;
-                else if (!actor_code || strlen(code) >= strlen(actor_code))
+                else if (!actor_code || strlen(code) > strlen(actor_code))
                     actor_code = code;
             } else if (ms[m].agent >= 0) {
                 agent = &d->agents[ms[m].agent];
+                if (!has_actor)
+                    agent_leads = 1;
             }
         }
         np *p = &s->nps[s->nnps];
@@ -265,6 +283,8 @@ void sr_find_phrases(sr_coder *c, sent *s)
         p->e = ms[g_end - 1].e;
         p->compound = p->next = -1;
         p->has_actor = (uint8_t)has_actor;
+        p->agent = agent;
+        p->agent_leads = (uint8_t)(agent_leads && has_actor);
         if (actor_code) {
             p->code = combine(c, actor_code, agent);
         } else if (agent && !known_null) {
@@ -289,7 +309,16 @@ void sr_find_phrases(sr_coder *c, sent *s)
             i++;
         if (i < b->s && (s->t[i].cls & WC_CONJ))
             i++;
-        if (i != b->s || i == a->e)
+        if (i == a->e)
+            continue;
+        /* "..., the awful Fornost, and good Gondor" */
+        for (int adj = 0; i < b->s && adj < 3; adj++, i++) {
+            const sr_token *tk = &s->tk[i];
+            if (!(s->t[i].cls & WC_DET) &&
+                !((tk->flags & SR_TOK_WORD) && !(tk->flags & SR_TOK_CAP) && s->t[i].cls == 0))
+                break;
+        }
+        if (i != b->s)
             continue;
         a->next = (int32_t)(k + 1);
         b->compound = a->compound >= 0 ? a->compound : (int32_t)k;
@@ -297,11 +326,21 @@ void sr_find_phrases(sr_coder *c, sent *s)
             a->compound = (int32_t)k;
     }
     /* "Russian, Turkish and French officials": the head agent of the last
-     * member applies to bare country adjectives before it */
+     * member applies to bare country adjectives before it; "the
+     * ambassadors of Arnor, Osgiliath and Gondor": the leading agent
+     * applies to every member */
     for (uint32_t k = 0; k < s->nnps; k++) {
         np *head = &s->nps[k];
         if (head->compound != (int32_t)k || head->next < 0)
             continue;
+        if (head->agent_leads && head->agent) {
+            for (int32_t m = head->next; m >= 0; m = s->nps[m].next) {
+                np *p = &s->nps[m];
+                if (!p->agent && p->code)
+                    p->code = combine(c, p->code, head->agent);
+            }
+            continue;
+        }
         uint32_t last = k;
         while (s->nps[last].next >= 0)
             last = (uint32_t)s->nps[last].next;
@@ -316,4 +355,22 @@ void sr_find_phrases(sr_coder *c, sent *s)
                 p->code = sr_join_codes(c, p->code, suffix);
         }
     }
+}
+
+/* A word that reads as a modifier ("Turkish", "military", "US-backed",
+ * "national"): a dictionary verb form right after it is a noun ("Turkish
+ * pressure", "military clash", "Al Qaeda-linked forces"). */
+int sr_modifier_like(const sent *s, uint32_t i)
+{
+    static const char *const ends[] = {"ARY", "AL", "ED", "IST"};
+    const char *w = s->tk[i].norm;
+    size_t n = s->tk[i].len;
+    if (adjective_like(s, i))
+        return 1;
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        size_t le = strlen(ends[k]);
+        if (n > le + 2 && memcmp(w + n - le, ends[k], le) == 0)
+            return 1;
+    }
+    return 0;
 }

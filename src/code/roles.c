@@ -22,16 +22,27 @@ static int hard_boundary(const sent *s, uint32_t i)
     return punct_is(s, i, ';') || punct_is(s, i, ':') || punct_is(s, i, '(') || punct_is(s, i, ')');
 }
 
-/* Is the phrase the object of a preposition other than "of"? */
-static int prep_object(const sent *s, const np *p)
+/* The preposition the phrase is the object of (other than "of"), as the
+ * token index before it, or -1. */
+static int64_t prep_before(const sent *s, const np *p)
 {
     if (p->s == 0)
-        return 0;
+        return -1;
     uint32_t i = p->s - 1;
     if ((s->t[i].cls & WC_DET) && i > 0)
         i--;
     uint32_t cls = s->t[i].cls;
-    return (cls & WC_PREP) && !(cls & WC_OF);
+    return ((cls & WC_PREP) && !(cls & WC_OF)) ? (int64_t)i : -1;
+}
+
+/* Prepositions that tie a person to a group ("a commander with Tahrir
+ * al-Sham", "fighters from Gondor"): such a phrase may stand for the
+ * subject when the head noun is no actor itself. Places ("near Damascus")
+ * may not. */
+static int affiliation_prep(const sent *s, int64_t i)
+{
+    const char *w = s->tk[i].norm;
+    return strcmp(w, "WITH") == 0 || strcmp(w, "FROM") == 0 || strcmp(w, "FOR") == 0;
 }
 
 /* Previous comma at most max+1 tokens left of the comma at i, with no
@@ -52,13 +63,32 @@ static int64_t aside_start(const sr_coder *c, const sent *s, uint32_t comma)
     return -1;
 }
 
-int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *lo,
-                       int *pronoun)
+/* First token left of the verb's auxiliaries ("has not yet been"). */
+static int64_t before_aux(const sent *s, const verb_occ *v)
+{
+    int64_t i = (int64_t)v->s - 1;
+    while (i >= 0 && (s->t[i].cls & (WC_BE | WC_HAVE | WC_DO | WC_HYPO | WC_FUT | WC_NEG | WC_ADV)))
+        i--;
+    return i;
+}
+
+static int32_t source_scan(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *lo,
+                           int *pronoun, int depth)
 {
     int32_t fallback = -1;
     int seen_content = 0;
     *pronoun = 0;
-    int64_t i = (int64_t)v->s - 1;
+    int64_t i = before_aux(s, v);
+    /* "X captured A and killed B": the second verb shares the subject of
+     * the first */
+    if (i >= 0 && (s->t[i].cls & WC_CONJ) && depth < 4) {
+        for (uint32_t k = 0; k < s->nverbs; k++) {
+            const verb_occ *prev = &s->verbs[s->nverbs - 1 - k];
+            if (prev->e <= (uint32_t)i)
+                return source_scan(c, s, prev, lo, pronoun, depth + 1);
+        }
+    }
+    i = (int64_t)v->s - 1;
     while (i >= 0) {
         uint32_t u = (uint32_t)i;
         const tok *t = &s->t[u];
@@ -66,8 +96,9 @@ int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint
             break;
         if (t->np >= 0) {
             const np *p = &s->nps[t->np];
-            if (prep_object(s, p)) {
-                if (fallback < 0)
+            int64_t prep = prep_before(s, p);
+            if (prep >= 0) {
+                if (fallback < 0 && affiliation_prep(s, prep))
                     fallback = t->np;
                 i = (int64_t)p->s - 1;
                 seen_content = 1;
@@ -81,6 +112,8 @@ int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint
             *lo = u;
             return -1;
         }
+        if ((t->cls & WC_DET) && seen_content)
+            break; /* the subject is a noun phrase with no actor in it */
         if (t->cls & (WC_REL | WC_THAT)) {
             /* "the militants, who ..." / "the group that attacked": the
              * antecedent is the subject; a bare "that" opens a clause */
@@ -93,8 +126,8 @@ int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint
             }
             break;
         }
-        if ((t->cls & WC_SUBORD) && !(t->cls & WC_PREP))
-            break;
+        if ((t->cls & WC_SUBORD) && (!(t->cls & WC_PREP) || seen_content))
+            break; /* "after crowds burned": a clause of its own */
         if (punct_is(s, u, ',')) {
             int64_t a = aside_start(c, s, u);
             if (a >= 0) {
@@ -106,7 +139,7 @@ int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint
                 continue;
             }
         }
-        if (s->tk[u].flags & SR_TOK_WORD)
+        if ((s->tk[u].flags & SR_TOK_WORD) && t->cls == 0)
             seen_content = 1;
         i--;
     }
@@ -114,7 +147,14 @@ int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint
     return fallback;
 }
 
-int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *hi)
+int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *lo,
+                       int *pronoun)
+{
+    return source_scan(c, s, v, lo, pronoun, 0);
+}
+
+int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t from,
+                       uint32_t *hi)
 {
     (void)c;
     uint32_t i = v->e, end = v->e + TARGET_REACH < s->n ? v->e + TARGET_REACH : s->n;
@@ -123,13 +163,17 @@ int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint
         const tok *t = &s->t[i];
         if (hard_boundary(s, i))
             break;
-        if (t->cls & (WC_REL | WC_THAT))
+        if (t->cls & WC_REL)
             break;
         if ((t->cls & WC_SUBORD) && !(t->cls & WC_PREP))
             break;
         if (t->verb >= 0)
             break;
-        if (found < 0 && t->np >= 0 && s->nps[t->np].code)
+        if (found >= 0 || i < from)
+            continue;
+        /* "warned their Ent populations": the subject's own, not a target */
+        if (t->np >= 0 && s->nps[t->np].code && s->nps[t->np].s >= from &&
+            !(s->nps[t->np].s > 0 && (s->t[s->nps[t->np].s - 1].cls & WC_POSSPRON)))
             found = t->np;
     }
     *hi = i;

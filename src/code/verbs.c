@@ -45,15 +45,32 @@ static int used_as_verb(const sent *s, uint32_t vp, uint8_t tense)
     case SR_VF_ING:
         if ((pc & WC_PREP) && !(pc & WC_TO))
             return 0; /* a gerund: "by bombing Syria" */
+        if (s->t[p].verb >= 0)
+            return 0; /* the object of a verb: "refugees fleeing fighting" */
         if (p > 0 && (s->t[p - 1].cls & WC_DET) && pc == 0 && s->t[p].np < 0)
             return 0; /* "the heavy fighting" */
         return 1;
     case SR_VF_BASE:
     case SR_VF_3SG:
-        if (pc & (WC_HYPO | WC_FUT | WC_DO | WC_TO | WC_NEG | WC_ADV | WC_PRON | WC_REL | WC_THAT))
+        /* after an auxiliary (also "has called": a form the dictionary
+         * lists as a base may be a participle) */
+        if (pc & (WC_HYPO | WC_FUT | WC_DO | WC_TO | WC_NEG | WC_ADV | WC_PRON | WC_REL | WC_THAT |
+                  WC_HAVE | WC_BE))
             return 1;
-        if (s->t[p].np >= 0)
-            return 1; /* "Syria attacks Turkey" */
+        if (s->t[p].np >= 0) {
+            /* "Syria attacks Turkey", but not "Turkish pressure" or "a
+             * direct military clash": the phrase must open its noun phrase
+             * and not be a modifier itself */
+            const np *q = &s->nps[s->t[p].np];
+            if (q->e - q->s == 1 && sr_modifier_like(s, q->s))
+                return 0;
+            if (q->s > 0) {
+                const sr_token *b = &s->tk[q->s - 1];
+                if ((b->flags & SR_TOK_WORD) && s->t[q->s - 1].cls == 0 && s->t[q->s - 1].np < 0)
+                    return 0;
+            }
+            return 1;
+        }
         if (tense == SR_VF_BASE && plural_noun(s, p))
             return 1;
         if (is_punct(s, p, ','))
@@ -143,6 +160,30 @@ static int32_t match_form(const sr_dict *d, const sent *s, uint32_t i)
     return -1;
 }
 
+/* An auxiliary ("has", "should", "will") followed by another verb is not
+ * a verb of its own here: "has called", "should have acted". */
+static int auxiliary(const sr_dict *d, const sent *s, uint32_t i)
+{
+    if (!(s->t[i].cls & (WC_BE | WC_HAVE | WC_DO | WC_HYPO | WC_FUT)))
+        return 0;
+    for (uint32_t j = i + 1; j < s->n && j < i + 5; j++) {
+        uint32_t cls = s->t[j].cls;
+        if (cls & (WC_ADV | WC_NEG | WC_BE | WC_HAVE))
+            continue;
+        if (!(s->tk[j].flags & SR_TOK_WORD))
+            return 0;
+        const char *w = s->tk[j].norm;
+        size_t n = s->tk[j].len;
+        if (match_form(d, s, j) >= 0)
+            return 1;
+        if (n > 4 && (strcmp(w + n - 2, "ED") == 0 || strcmp(w + n - 3, "ING") == 0 ||
+                      strcmp(w + n - 2, "EN") == 0))
+            return 1;
+        return 0;
+    }
+    return 0;
+}
+
 void sr_find_verbs(sr_coder *c, sent *s)
 {
     const sr_dict *d = c->dict;
@@ -152,7 +193,7 @@ void sr_find_verbs(sr_coder *c, sent *s)
         if (!(s->tk[i].flags & SR_TOK_WORD) || s->t[i].np >= 0)
             continue;
         int32_t fi = match_form(d, s, i);
-        if (fi < 0)
+        if (fi < 0 || auxiliary(d, s, i))
             continue;
         const sr_verb_form *f = &d->forms[fi];
         uint32_t vp = i + f->verb_pos;
