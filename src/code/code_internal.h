@@ -95,8 +95,20 @@ typedef struct sent {
     uint32_t nverbs;
 } sent;
 
+enum { START_ACTOR = 1, START_AGENT = 2, START_DISCARD = 4 };
+
+#define SENT_BITS 4096 /* words-present filter per sentence (bits) */
+
 struct sr_coder {
     const sr_dict *dict;
+    uint8_t *starts;        /* per vocabulary word: START_* bits of the tries
+                               it can begin a phrase in (a quick reject) */
+    uint32_t *pattern_key;  /* per pattern: a word it cannot match without,
+                               or SR_NOWORD */
+    uint64_t present[SENT_BITS / 64]; /* word ids in the current sentence */
+    uint32_t *syn_first;    /* per synset, sorted ids of its members' first
+                               words: syn_first[syn_off[k] .. syn_off[k+1]) */
+    uint32_t *syn_off;
     sr_coder_options opt;
     sr_wordclass_table *wc;
     sr_arena *arena;        /* per document */
@@ -110,7 +122,8 @@ struct sr_coder {
 };
 
 /* phrases.c */
-uint32_t sr_trie_longest(const sr_trie *tr, const sent *s, uint32_t i, int32_t *val);
+uint32_t sr_trie_longest(const sr_coder *c, const sr_trie *tr, int start_bit, const sent *s,
+                         uint32_t i, int32_t *val);
 const char *sr_join_codes(sr_coder *c, const char *a, const char *b);
 void sr_find_phrases(sr_coder *c, sent *s);
 const char *sr_actor_code_at(const sr_coder *c, int32_t actor);
@@ -130,6 +143,9 @@ typedef struct pattern_match {
     uint32_t used_s[8], used_e[8]; /* token ranges literal post elements used */
     uint32_t nused;
 } pattern_match;
+
+/* Can some member of synset k start at a token with these ids? */
+int sr_synset_may_start(const sr_coder *c, uint32_t k, const sr_token_ids *ids);
 
 /* Do the pattern's own words overlap tokens [a, b)? */
 int sr_pattern_uses(const pattern_match *pm, uint32_t a, uint32_t b);

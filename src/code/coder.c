@@ -27,6 +27,85 @@ void sr_coder_options_default(sr_coder_options *o)
     o->comma_emax = 8;
 }
 
+/* Quick-reject tables: which words can open an actor, agent or discard
+ * phrase, and one word each pattern needs. Most tokens and most patterns
+ * are then dismissed with one memory read instead of hash probes. */
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int index_synsets(sr_coder *c)
+{
+    const sr_dict *d = c->dict;
+    c->syn_off = malloc((d->nsynsets + 1) * sizeof *c->syn_off);
+    c->syn_first = malloc((d->nsynset_members + 1) * sizeof *c->syn_first);
+    if (!c->syn_off || !c->syn_first)
+        return SR_ENOMEM;
+    uint32_t n = 0;
+    for (size_t k = 0; k < d->nsynsets; k++) {
+        const sr_synset *ss = &d->synsets[k];
+        c->syn_off[k] = n;
+        uint32_t start = n;
+        for (uint32_t m = 0; m < ss->nmembers; m++) {
+            const sr_synset_member *mb = &d->synset_members[ss->first_member + m];
+            if (mb->nwords)
+                c->syn_first[n++] = d->synset_words[mb->first_word].id;
+        }
+        qsort(c->syn_first + start, n - start, sizeof *c->syn_first, cmp_u32);
+    }
+    c->syn_off[d->nsynsets] = n;
+    return 0;
+}
+
+int sr_synset_may_start(const sr_coder *c, uint32_t k, const sr_token_ids *ids)
+{
+    const uint32_t *a = c->syn_first + c->syn_off[k];
+    size_t n = c->syn_off[k + 1] - c->syn_off[k];
+    uint32_t cand[1 + SR_TOKEN_STEMS];
+    int nc = 0;
+    if (ids->exact != SR_NOWORD)
+        cand[nc++] = ids->exact;
+    for (int m = 0; m < ids->nstems; m++)
+        cand[nc++] = ids->stems[m];
+    for (int i = 0; i < nc; i++)
+        if (bsearch(&cand[i], a, n, sizeof *a, cmp_u32))
+            return 1;
+    return 0;
+}
+
+static void index_dictionary(sr_coder *c)
+{
+    const sr_dict *d = c->dict;
+    const sr_trie *tries[3] = {d->actor_trie, d->agent_trie, d->discard_trie};
+    const uint8_t bits[3] = {START_ACTOR, START_AGENT, START_DISCARD};
+    for (int t = 0; t < 3; t++) {
+        if (!tries[t])
+            continue;
+        for (uint32_t w = 0; w < d->nvocab_slots; w++)
+            if (sr_trie_child(tries[t], 0, w, 0) != SR_NONODE || sr_trie_child(tries[t], 0, w, 1) != SR_NONODE)
+                c->starts[w] |= bits[t];
+    }
+    for (size_t p = 0; p < d->npatterns; p++) {
+        const sr_pattern *pt = &d->patterns[p];
+        /* the longest word: long words are rare, short ones ("TO", "IN")
+         * are in most sentences and reject nothing */
+        c->pattern_key[p] = SR_NOWORD;
+        size_t best = 0;
+        for (uint32_t k = 0; k < (uint32_t)pt->npre + pt->npost; k++) {
+            const sr_pat_elem *e = &d->elems[pt->first_elem + k];
+            if (e->type != SR_PE_WORD)
+                continue;
+            size_t len = strlen(sr_dict_word(d, e->id));
+            if (len > best) {
+                best = len;
+                c->pattern_key[p] = e->id;
+            }
+        }
+    }
+}
+
 int sr_coder_new(sr_coder **out, const sr_dict *dict, const sr_coder_options *opt, sr_error *err)
 {
     *out = NULL;
@@ -42,7 +121,14 @@ int sr_coder_new(sr_coder **out, const sr_dict *dict, const sr_coder_options *op
         sr_coder_options_default(&c->opt);
     c->wc = sr_wordclass_new();
     c->arena = sr_arena_new(256 * 1024);
-    if (!c->wc || !c->arena) {
+    c->starts = calloc(dict->nvocab_slots + 1, 1);
+    c->pattern_key = malloc((dict->npatterns + 1) * sizeof *c->pattern_key);
+    if (!c->wc || !c->arena || !c->starts || !c->pattern_key) {
+        sr_coder_free(c);
+        return sr_error_set(err, SR_ENOMEM, "out of memory");
+    }
+    index_dictionary(c);
+    if (index_synsets(c) != 0) {
         sr_coder_free(c);
         return sr_error_set(err, SR_ENOMEM, "out of memory");
     }
@@ -54,6 +140,10 @@ void sr_coder_free(sr_coder *c)
 {
     if (!c)
         return;
+    free(c->starts);
+    free(c->pattern_key);
+    free(c->syn_first);
+    free(c->syn_off);
     sr_wordclass_free(c->wc);
     sr_arena_free(c->arena);
     free(c->events);
@@ -403,7 +493,7 @@ static int discarded(const sr_coder *c, const sent *s, int *story)
         return 0;
     for (uint32_t i = 0; i < s->n; i++) {
         int32_t val = -1;
-        if (sr_trie_longest(d->discard_trie, s, i, &val) && val >= 0) {
+        if (sr_trie_longest(c, d->discard_trie, START_DISCARD, s, i, &val) && val >= 0) {
             /* the bare years of Phoenix.discards mark history, which only
              * makes sense against the article's own date */
             int year = d->discards[val].year;
@@ -476,6 +566,14 @@ int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
             }
         }
         sr_find_verbs(c, s);
+        memset(c->present, 0, sizeof c->present);
+        for (uint32_t i = 0; i < s->n; i++) {
+            const sr_token_ids *ids = &s->t[i].ids;
+            if (ids->exact != SR_NOWORD)
+                c->present[(ids->exact % SENT_BITS) / 64] |= 1ull << (ids->exact % 64);
+            for (int m = 0; m < ids->nstems; m++)
+                c->present[(ids->stems[m] % SENT_BITS) / 64] |= 1ull << (ids->stems[m] % 64);
+        }
         if (c->opt.trace) {
             fprintf(stderr, "trace: s%zu phrases:", k);
             for (uint32_t p = 0; p < s->nnps; p++)

@@ -20,8 +20,11 @@ typedef struct binding {
 } binding;
 
 /* Does synset member m start at p going right / end at p going left? */
-static uint32_t synset_fwd(const sr_dict *d, const sent *s, uint32_t p, uint32_t hi, uint32_t syn)
+static uint32_t synset_fwd(const sr_coder *c, const sent *s, uint32_t p, uint32_t hi, uint32_t syn)
 {
+    const sr_dict *d = c->dict;
+    if (!sr_synset_may_start(c, syn, &s->t[p].ids))
+        return 0;
     const sr_synset *ss = &d->synsets[syn];
     uint32_t best = 0;
     for (uint32_t k = 0; k < ss->nmembers; k++) {
@@ -61,7 +64,7 @@ static uint32_t synset_back(const sr_dict *d, const sent *s, uint32_t p, uint32_
 }
 
 /* Tokens consumed by element e at p going right (0: no match). */
-static uint32_t elem_fwd(const sr_dict *d, const sent *s, const sr_pat_elem *e, uint32_t p,
+static uint32_t elem_fwd(const sr_coder *c, const sent *s, const sr_pat_elem *e, uint32_t p,
                          uint32_t hi, binding *b)
 {
     if (p >= hi)
@@ -70,7 +73,7 @@ static uint32_t elem_fwd(const sr_dict *d, const sent *s, const sr_pat_elem *e, 
     case SR_PE_WORD:
         return sr_word_matches(&s->t[p].ids, e->id, e->stem) ? 1 : 0;
     case SR_PE_SYNSET:
-        return synset_fwd(d, s, p, hi, e->id);
+        return synset_fwd(c, s, p, hi, e->id);
     case SR_PE_TARGET:
     case SR_PE_SOURCE:
     case SR_PE_COMPOUND: {
@@ -119,7 +122,7 @@ static uint32_t elem_back(const sr_dict *d, const sent *s, const sr_pat_elem *e,
     }
 }
 
-static int match_post(const sr_dict *d, const sent *s, const sr_pat_elem *el, uint32_t n,
+static int match_post(const sr_coder *c, const sent *s, const sr_pat_elem *el, uint32_t n,
                       uint32_t pos, uint32_t hi, binding *b, uint32_t *end)
 {
     *end = pos;
@@ -135,7 +138,7 @@ static int match_post(const sr_dict *d, const sent *s, const sr_pat_elem *el, ui
         extra = 0;
         uint32_t used = 0, p = pos;
         for (; p <= pos + gap && p < hi; p++)
-            if ((used = elem_fwd(d, s, e, p, hi, b)) > 0)
+            if ((used = elem_fwd(c, s, e, p, hi, b)) > 0)
                 break;
         if (!used)
             return 0;
@@ -218,12 +221,15 @@ int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_
                 continue;
             if (avoid_coop && (cooperative(pt->code) || strcmp(pt->code, "---") == 0))
                 continue;
+            uint32_t key = c->pattern_key[pi];
+            if (key != SR_NOWORD && !(c->present[(key % SENT_BITS) / 64] & (1ull << (key % 64))))
+                continue; /* a word it needs is nowhere in the sentence */
             binding b;
             b.target = b.source = -1;
             b.nused = 0;
             uint32_t left = v->s, right = v->e;
             const sr_pat_elem *el = &d->elems[pt->first_elem];
-            if (!match_post(d, s, el + pt->npre, pt->npost, v->e, hi, &b, &right))
+            if (!match_post(c, s, el + pt->npre, pt->npost, v->e, hi, &b, &right))
                 continue;
             if (!match_pre(d, s, el, pt->npre, v->s, lo, &b, &left))
                 continue;

@@ -30,11 +30,25 @@ static void add_child(uint32_t *next, uint32_t *nn, uint32_t child)
 }
 
 /* Longest dictionary phrase of trie starting at token i; 0 if none. */
-uint32_t sr_trie_longest(const sr_trie *tr, const sent *s, uint32_t i, int32_t *val)
+static int may_start(const sr_coder *c, int bit, const sr_token_ids *ids)
+{
+    const sr_dict *d = c->dict;
+    if (ids->exact != SR_NOWORD && ids->exact < d->nvocab_slots && (c->starts[ids->exact] & bit))
+        return 1;
+    for (int m = 0; m < ids->nstems; m++)
+        if (ids->stems[m] < d->nvocab_slots && (c->starts[ids->stems[m]] & bit))
+            return 1;
+    return 0;
+}
+
+uint32_t sr_trie_longest(const sr_coder *c, const sr_trie *tr, int start_bit, const sent *s,
+                         uint32_t i, int32_t *val)
 {
     uint32_t front[FRONTIER], nf = 1, best = 0;
     front[0] = 0;
     *val = -1;
+    if (!may_start(c, start_bit, &s->t[i].ids))
+        return 0;
     for (uint32_t j = i; j < s->n && nf; j++) {
         uint32_t next[FRONTIER], nn = 0;
         const sr_token_ids *ids = &s->t[j].ids;
@@ -219,8 +233,8 @@ static uint32_t find_mentions(sr_coder *c, sent *s, mention *out)
             continue;
         }
         int32_t av = -1, gv = -1;
-        uint32_t al = d->actor_trie ? sr_trie_longest(d->actor_trie, s, i, &av) : 0;
-        uint32_t gl = d->agent_trie ? sr_trie_longest(d->agent_trie, s, i, &gv) : 0;
+        uint32_t al = d->actor_trie ? sr_trie_longest(c, d->actor_trie, START_ACTOR, s, i, &av) : 0;
+        uint32_t gl = d->agent_trie ? sr_trie_longest(c, d->agent_trie, START_AGENT, s, i, &gv) : 0;
         if (al && !has_capital(s, i, i + al))
             al = 0;
         if (al == 0 && gl == 0) {

@@ -189,13 +189,36 @@ static const wc_entry wc_words[] = {
     {"YOUR", WC_POSSPRON},
 };
 
+#define WC_SLOTS 1024 /* power of two, well above twice the word count */
+
+/* An open-addressing index over wc_words, built once per coder: the
+ * lookup runs for every token, and a hash beats a binary search of
+ * strcmp calls. */
 struct sr_wordclass_table {
-    int unused; /* the table is static; the handle leaves room for user lists */
+    int16_t slot[WC_SLOTS]; /* index into wc_words, or -1 */
 };
+
+static uint32_t wc_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
 
 sr_wordclass_table *sr_wordclass_new(void)
 {
-    return calloc(1, sizeof(sr_wordclass_table));
+    sr_wordclass_table *t = malloc(sizeof *t);
+    if (!t)
+        return NULL;
+    memset(t->slot, 0xff, sizeof t->slot);
+    for (size_t k = 0; k < sizeof wc_words / sizeof wc_words[0]; k++) {
+        uint32_t h = wc_hash(wc_words[k].word, strlen(wc_words[k].word)) & (WC_SLOTS - 1);
+        while (t->slot[h] >= 0)
+            h = (h + 1) & (WC_SLOTS - 1);
+        t->slot[h] = (int16_t)k;
+    }
+    return t;
 }
 
 void sr_wordclass_free(sr_wordclass_table *t)
@@ -205,19 +228,15 @@ void sr_wordclass_free(sr_wordclass_table *t)
 
 uint32_t sr_wordclass_of(const sr_wordclass_table *t, const char *norm, size_t len)
 {
-    (void)t;
-    if (len == 0 || len > 12)
+    if (len == 0)
         return 0;
-    size_t lo = 0, hi = sizeof wc_words / sizeof wc_words[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(norm, wc_words[mid].word);
-        if (c == 0)
-            return wc_words[mid].cls;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    if (len <= 12) {
+        uint32_t h = wc_hash(norm, len) & (WC_SLOTS - 1);
+        for (; t->slot[h] >= 0; h = (h + 1) & (WC_SLOTS - 1)) {
+            const char *w = wc_words[t->slot[h]].word;
+            if (memcmp(w, norm, len) == 0 && w[len] == '\0')
+                return wc_words[t->slot[h]].cls;
+        }
     }
     /* -LY adverbs ("drastically escalating") are skipped like listed ones */
     if (len > 4 && norm[len - 2] == 'L' && norm[len - 1] == 'Y')
