@@ -44,6 +44,9 @@ typedef struct sr_coder_options {
                              modal words itself (default 1) */
     int trace;            /* 1: explain every verb decision on stderr
                              (sitrep code --explain) */
+    int locative_targets; /* an actor after "in", "at", "near" ("talks in
+                             Istanbul") may be the target (PETRARCH: 1);
+                             sitrep's default 0 leaves it to the place */
     int strict_passive;   /* a passive with no "by" phrase ("was attacked")
                              has no source and is not coded (default 1);
                              PETRARCH keeps the subject as source (0) */

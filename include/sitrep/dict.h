@@ -34,6 +34,9 @@ typedef struct sr_dict_files {
     size_t nactors;
     const char *agents;        /* may be NULL */
     const char *discards;      /* may be NULL */
+    const char *const *more_agents; /* further agent files, loaded after
+                                       agents (later entries win) */
+    size_t nmore_agents;
 } sr_dict_files;
 
 int sr_dict_load(sr_dict **out, const sr_dict_files *files, sr_dict_warn_fn warn,
@@ -42,7 +45,8 @@ int sr_dict_load(sr_dict **out, const sr_dict_files *files, sr_dict_warn_fn warn
 /*
  * Load the default set from a directory: CAMEO.2.0.txt, every *.actors.txt
  * (sorted by name, so a user's file can be dropped in beside the shipped
- * ones), Phoenix.agents.txt and Phoenix.discards.txt.
+ * ones), Phoenix.agents.txt then every other *.agents.txt (sorted), and
+ * Phoenix.discards.txt.
  */
 int sr_dict_load_dir(sr_dict **out, const char *dir, sr_dict_warn_fn warn,
                      void *warn_ctx, struct sr_error *err);

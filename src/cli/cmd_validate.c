@@ -212,7 +212,8 @@ static int load_env_dict(sr_dict **out, const char *xml, const char *env_end, co
     beside(pg, sizeof pg, dir, agents);
     beside(pd, sizeof pd, dir, discards);
     const char *actor_list[1] = {pa};
-    sr_dict_files files = {pv, actor_list, 1, agents[0] ? pg : NULL, discards[0] ? pd : NULL};
+    sr_dict_files files = {.verbs = pv, .actors = actor_list, .nactors = 1,
+                           .agents = agents[0] ? pg : NULL, .discards = discards[0] ? pd : NULL};
     sr_error err = {0, ""};
     size_t warnings = 0;
     (void)verbose;
@@ -254,6 +255,7 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int tr
     opt.infer_country = 0;
     opt.future_as_intent = 0; /* the records code "will VERB" as the act */
     opt.strict_passive = 0;   /* and "X was criticized" with X as source */
+    opt.locative_targets = 1; /* and "appealed for peace in Ithilen" */
     opt.trace = trace;
     sr_coder *coder = NULL;
     sr_error err = {0, ""};

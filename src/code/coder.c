@@ -342,6 +342,27 @@ static int topic_prep(const sent *s, const np *p)
            strcmp(w, "REGARDING") == 0 || strcmp(w, "CONCERNING") == 0;
 }
 
+/* "Turkey sent troops": bare forces as the direct object are the
+ * subject's own, not a target of the focus country's. */
+static int own_forces(const sent *s, const np *p)
+{
+    if (!p->inferred || !p->agent_only || strncmp(p->agent_only, "MIL", 3) != 0)
+        return 0;
+    /* back over the object list ("troops, tanks and heavy artillery") to
+     * the verb; a preposition or clause mark first means it is no object */
+    for (uint32_t i = p->s; i > 0; i--) {
+        const tok *t = &s->t[i - 1];
+        const sr_token *tk = &s->tk[i - 1];
+        if (t->verb >= 0)
+            return 1;
+        int comma = tk->len == 1 && tk->norm[0] == ',';
+        if (!(comma || (t->cls & (WC_DET | WC_CONJ | WC_NUM)) || t->np >= 0 ||
+              ((tk->flags & (SR_TOK_WORD | SR_TOK_NUMBER)) && t->cls == 0)))
+            return 0;
+    }
+    return 0;
+}
+
 /* Roots 03-08 need a partner (see patterns.c). */
 static int cooperative_code(const char *code)
 {
@@ -392,6 +413,8 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
             }
             if (pm.source_np >= 0)
                 src = pm.source_np;
+            if (tgt >= 0 && own_forces(s, &s->nps[tgt]))
+                tgt = -1;
             const sr_pattern *pt = &d->patterns[pm.pattern];
             if (tgt < 0 && cooperative_code(pt->code)) {
                 pattern_match alt;
@@ -408,6 +431,8 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
             code = sr_default_code(c, v, &rcode, &file, &line);
             if (!code)
                 continue;
+            if (tgt >= 0 && own_forces(s, &s->nps[tgt]))
+                tgt = -1;
         }
         if (v->passive) {
             int32_t agent = sr_find_agent_by(c, s, v);
@@ -421,6 +446,7 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
         }
         if (tgt >= 0 && topic_code(code) && topic_prep(s, &s->nps[tgt]))
             tgt = sr_find_target(c, s, v, s->nps[tgt].e, &hi); /* "talks on Syria" */
+
         if (v->mood == MOOD_ASSERTED && v->tense != SR_VF_ING && strcmp(code, "036") == 0 &&
             c->opt.future_as_intent)
             code = "046"; /* "met for talks": a meeting that took place */

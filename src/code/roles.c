@@ -153,6 +153,31 @@ int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint
     return source_scan(c, s, v, lo, pronoun, 0);
 }
 
+/* Can a phrase standing here be a target? Not the subject's own ("warned
+ * their Ent populations"), not the agent of a noun ("the postponement of
+ * an offensive by Syrian forces"), and, unless asked for, not a place
+ * ("met in Istanbul"). */
+static int target_position(const sr_coder *c, const sent *s, const np *p)
+{
+    if (p->s == 0)
+        return 1;
+    uint32_t i = p->s - 1;
+    if (s->t[i].cls & WC_POSSPRON)
+        return 0;
+    if ((s->t[i].cls & WC_DET) && i > 0)
+        i--;
+    if (!c->opt.locative_targets) {
+        if (s->t[i].cls & WC_BY)
+            return 0;
+        static const char *const locative[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "ACROSS",
+                                               "THROUGHOUT", "WITHIN", "AROUND", "ALONG"};
+        for (size_t k = 0; k < sizeof locative / sizeof locative[0]; k++)
+            if (strcmp(s->tk[i].norm, locative[k]) == 0)
+                return 0;
+    }
+    return 1;
+}
+
 int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t from,
                        uint32_t *hi)
 {
@@ -171,9 +196,8 @@ int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint
             break;
         if (found >= 0 || i < from)
             continue;
-        /* "warned their Ent populations": the subject's own, not a target */
         if (t->np >= 0 && s->nps[t->np].code && s->nps[t->np].s >= from &&
-            !(s->nps[t->np].s > 0 && (s->t[s->nps[t->np].s - 1].cls & WC_POSSPRON)))
+            target_position(c, s, &s->nps[t->np]))
             found = t->np;
     }
     *hi = i;

@@ -135,7 +135,8 @@ int sr_dict_load_buffers(sr_dict **out, const sr_dict_buffers *b, sr_dict_warn_f
     if (!out || !b || (b->nactors && !b->actors))
         return sr_error_set(err, SR_EINVAL, "sr_dict_load: bad arguments");
     *out = NULL;
-    size_t nfiles = (b->verbs != NULL) + b->nactors + (b->agents != NULL) + (b->discards != NULL);
+    size_t nfiles = (b->verbs != NULL) + b->nactors + (b->agents != NULL) + (b->discards != NULL) +
+                    b->nmore_agents;
     if (nfiles > UINT16_MAX)
         return sr_error_set(err, SR_EINVAL, "sr_dict_load: too many dictionary files");
     sr_dict *d = sr_xcalloc(1, sizeof *d);
@@ -167,6 +168,8 @@ int sr_dict_load_buffers(sr_dict **out, const sr_dict_buffers *b, sr_dict_warn_f
         load_one(&L, &b->actors[i], sr_ld_actors);
     if (b->agents)
         load_one(&L, b->agents, sr_ld_agents);
+    for (size_t i = 0; i < b->nmore_agents; i++)
+        load_one(&L, &b->more_agents[i], sr_ld_agents);
     if (b->discards)
         load_one(&L, b->discards, sr_ld_discards);
     finish(&L);
@@ -233,7 +236,8 @@ int sr_dict_load(sr_dict **out, const sr_dict_files *files, sr_dict_warn_fn warn
         return sr_error_set(err, SR_EINVAL, "sr_dict_load: a verbs file is required");
     if (files->nactors && !files->actors)
         return sr_error_set(err, SR_EINVAL, "sr_dict_load: bad actor file list");
-    size_t nbuf = 1 + files->nactors + (files->agents != NULL) + (files->discards != NULL);
+    size_t nbuf = 1 + files->nactors + (files->agents != NULL) + (files->discards != NULL) +
+                  files->nmore_agents;
     sr_dict_buffer *buf = sr_xcalloc(nbuf, sizeof *buf);
     const char **paths = sr_xcalloc(nbuf, sizeof *paths);
     size_t k = 0;
@@ -244,6 +248,9 @@ int sr_dict_load(sr_dict **out, const sr_dict_files *files, sr_dict_warn_fn warn
         paths[k++] = files->agents;
     if (files->discards)
         paths[k++] = files->discards;
+    size_t more_at = k;
+    for (size_t i = 0; i < files->nmore_agents; i++)
+        paths[k++] = files->more_agents[i];
 
     int rc = SR_OK;
     for (size_t i = 0; i < nbuf && rc == SR_OK; i++) {
@@ -262,7 +269,9 @@ int sr_dict_load(sr_dict **out, const sr_dict_files *files, sr_dict_warn_fn warn
             .actors = files->nactors ? &buf[1] : NULL,
             .nactors = files->nactors,
             .agents = files->agents ? &buf[1 + files->nactors] : NULL,
-            .discards = files->discards ? &buf[nbuf - 1] : NULL,
+            .discards = files->discards ? &buf[more_at - 1] : NULL,
+            .more_agents = files->nmore_agents ? &buf[more_at] : NULL,
+            .nmore_agents = files->nmore_agents,
         };
         rc = sr_dict_load_buffers(out, &b, warn, warn_ctx, err);
     }
@@ -293,7 +302,7 @@ static char *join(const char *dir, const char *name)
 int sr_dict_load_dir(sr_dict **out, const char *dir, sr_dict_warn_fn warn, void *warn_ctx,
                      sr_error *err)
 {
-    static const char suffix[] = ".actors.txt";
+    static const char suffix[] = ".actors.txt", asuffix[] = ".agents.txt";
     if (!out || !dir)
         return sr_error_set(err, SR_EINVAL, "sr_dict_load_dir: bad arguments");
     *out = NULL;
@@ -301,13 +310,20 @@ int sr_dict_load_dir(sr_dict **out, const char *dir, sr_dict_warn_fn warn, void 
     if (!dh)
         return sr_error_set(err, errno == ENOENT ? SR_ENOTFOUND : SR_EIO,
                             "cannot open dictionary directory %s: %s", dir, strerror(errno));
-    char **actors = NULL;
-    size_t nactors = 0, cap = 0;
+    char **actors = NULL, **agents_more = NULL;
+    size_t nactors = 0, cap = 0, nmore = 0, mcap = 0;
     struct dirent *de;
     while ((de = readdir(dh)) != NULL) {
         size_t n = strlen(de->d_name);
-        if (de->d_name[0] == '.' || n <= sizeof suffix - 1 ||
-            strcmp(de->d_name + n - (sizeof suffix - 1), suffix) != 0)
+        if (de->d_name[0] == '.')
+            continue;
+        if (n > sizeof asuffix - 1 && strcmp(de->d_name + n - (sizeof asuffix - 1), asuffix) == 0 &&
+            strcmp(de->d_name, "Phoenix.agents.txt") != 0) {
+            SR_GROW(agents_more, mcap, nmore + 1);
+            agents_more[nmore++] = join(dir, de->d_name);
+            continue;
+        }
+        if (n <= sizeof suffix - 1 || strcmp(de->d_name + n - (sizeof suffix - 1), suffix) != 0)
             continue;
         SR_GROW(actors, cap, nactors + 1);
         actors[nactors++] = join(dir, de->d_name);
@@ -318,6 +334,8 @@ int sr_dict_load_dir(sr_dict **out, const char *dir, sr_dict_warn_fn warn, void 
         rc = sr_error_set(err, SR_ENOTFOUND, "no *%s actor dictionary in %s", suffix, dir);
     } else {
         qsort(actors, nactors, sizeof *actors, by_name);
+        if (nmore)
+            qsort(agents_more, nmore, sizeof *agents_more, by_name);
         char *verbs = join(dir, "CAMEO.2.0.txt");
         char *agents = join(dir, "Phoenix.agents.txt");
         char *discards = join(dir, "Phoenix.discards.txt");
@@ -327,6 +345,8 @@ int sr_dict_load_dir(sr_dict **out, const char *dir, sr_dict_warn_fn warn, void 
             .nactors = nactors,
             .agents = agents,
             .discards = discards,
+            .more_agents = (const char *const *)agents_more,
+            .nmore_agents = nmore,
         };
         rc = sr_dict_load(out, &f, warn, warn_ctx, err);
         free(verbs);
@@ -336,5 +356,8 @@ int sr_dict_load_dir(sr_dict **out, const char *dir, sr_dict_warn_fn warn, void 
     for (size_t i = 0; i < nactors; i++)
         free(actors[i]);
     free(actors);
+    for (size_t i = 0; i < nmore; i++)
+        free(agents_more[i]);
+    free(agents_more);
     return rc;
 }

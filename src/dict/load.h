@@ -45,6 +45,8 @@ typedef struct sr_dict_buffers {
     size_t nactors;
     const sr_dict_buffer *agents;   /* may be NULL */
     const sr_dict_buffer *discards; /* may be NULL */
+    const sr_dict_buffer *more_agents; /* nmore_agents, after agents */
+    size_t nmore_agents;
 } sr_dict_buffers;
 
 /* As sr_dict_load, from buffers the caller keeps. */
