@@ -22,6 +22,8 @@
  *           paragraphs (<p>, <h1>-<h3>) of the <article> (else <main>, else
  *           <body>), without navigation, headers, footers, asides, forms,
  *           figures, scripts or styles, white space collapsed inside each.
+ *           A page nested over 2048 elements deep is refused (the HTML
+ *           parser's time grows with depth times size).
  *   a directory is walked recursively (files sorted by name, so runs are
  *   reproducible; hidden files and names without one of the extensions
  *   above skipped); "-" reads JSON lines from standard input.

@@ -453,13 +453,9 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
         np pron;
         const np *pron_src = NULL;
         const char *antecedent = c->last_subject;
-        if (src < 0 && pronoun) {
-            /* "Ethiopia indicated it should ...": an actor earlier in the
-             * same sentence first, else the last subject */
-            for (uint32_t k2 = 0; k2 < s->nnps; k2++)
-                if (s->nps[k2].e <= lo && s->nps[k2].code)
-                    antecedent = s->nps[k2].code;
-        }
+        if (src < 0 && pronoun && s->nnps > 0 && s->nps[0].s <= 2 && s->nps[0].e <= v->s &&
+            s->nps[0].code && !(s->nps[0].s > 0 && (s->t[s->nps[0].s - 1].cls & WC_PREP)))
+            antecedent = s->nps[0].code; /* "Ethiopia indicated it should ..." */
         if (src < 0 && pronoun && antecedent) {
             memset(&pron, 0, sizeof pron);
             pron.code = antecedent;

@@ -376,15 +376,17 @@ void sr_find_phrases(sr_coder *c, sent *s)
  * pressure", "military clash", "Al Qaeda-linked forces"). */
 int sr_modifier_like(const sent *s, uint32_t i)
 {
-    static const char *const ends[] = {"ARY", "AL", "ED", "IST"};
+    static const char *const words[] = {"MILITARY", "NAVAL", "NUCLEAR", "ISLAMIST", "JIHADIST",
+                                        "REBEL", "INSURGENT", "TERRORIST", "GOVERNMENT", "ARMY",
+                                        "REGIME", "AIR", "ARTILLERY"};
     const char *w = s->tk[i].norm;
     size_t n = s->tk[i].len;
     if (adjective_like(s, i))
         return 1;
-    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
-        size_t le = strlen(ends[k]);
-        if (n > le + 2 && memcmp(w + n - le, ends[k], le) == 0)
-            return 1;
-    }
+    if (n > 4 && memcmp(w + n - 2, "ED", 2) == 0)
+        return 1; /* "US-backed", "al Qaeda-linked" */
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strcmp(w, words[k]) == 0)
+            return 1; /* "military clash", "rebel attacks", "government forces" */
     return 0;
 }

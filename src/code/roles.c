@@ -108,8 +108,10 @@ static int32_t source_scan(const sr_coder *c, const sent *s, const verb_occ *v, 
             return t->np;
         }
         if ((t->cls & WC_PRON) && !seen_content) {
+            /* the pattern may still reach left of the pronoun ("INDICATED
+             * SHOULD *" in "Ethiopia indicated it should have acted") */
             *pronoun = 1;
-            *lo = u;
+            *lo = 0;
             return -1;
         }
         if ((t->cls & WC_DET) && seen_content)

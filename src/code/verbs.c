@@ -64,12 +64,20 @@ static int used_as_verb(const sent *s, uint32_t vp, uint8_t tense)
             const np *q = &s->nps[s->t[p].np];
             if (q->e - q->s == 1 && sr_modifier_like(s, q->s))
                 return 0;
-            if (q->s > 0) {
-                const sr_token *b = &s->tk[q->s - 1];
-                if ((b->flags & SR_TOK_WORD) && s->t[q->s - 1].cls == 0 && s->t[q->s - 1].np < 0)
-                    return 0;
+            /* adjectives before it are fine when a determiner or the
+             * clause start comes first ("a senior Bree official said") */
+            uint32_t i = q->s, adj = 0;
+            while (i > 0 && adj < 4) {
+                const sr_token *b = &s->tk[i - 1];
+                if (!(b->flags & SR_TOK_WORD) || s->t[i - 1].cls != 0 || s->t[i - 1].np >= 0 ||
+                    s->t[i - 1].verb >= 0)
+                    break;
+                i--;
+                adj++;
             }
-            return 1;
+            if (adj == 0 || i == 0)
+                return 1;
+            return (s->t[i - 1].cls & (WC_DET | WC_POSSPRON | WC_CONJ)) || !(s->tk[i - 1].flags & SR_TOK_WORD);
         }
         if (tense == SR_VF_BASE && plural_noun(s, p))
             return 1;
