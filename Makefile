@@ -44,7 +44,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 
-.PHONY: all demo test check unit golden fuzz-replay validate seeds test-san test-valgrind \
+.PHONY: all demo test check unit golden fuzz-replay validate shared-eval test-valgrind \
         bench fuzz deps clean
 
 all: $(BUILD)/sitrep $(BUILD)/libsitrep.a
@@ -99,8 +99,11 @@ fuzz-replay: $(FUZZ_REPLAY)
 validate: $(BUILD)/sitrep
 	@sh tests/run_validate.sh $(BUILD)/sitrep
 
+shared-eval: $(BUILD)/sitrep
+	@sh tests/run_shared_eval.sh $(BUILD)/sitrep
+
 # `check` is one pass of the suite in one build; `test` is what CI runs.
-check: all unit golden fuzz-replay validate
+check: all unit golden fuzz-replay validate shared-eval
 
 test: deps
 	@mkdir -p build && : > build/test-results.txt

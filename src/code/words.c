@@ -234,7 +234,7 @@ uint32_t sr_wordclass_of(const sr_wordclass_table *t, const char *norm, size_t l
         uint32_t h = wc_hash(norm, len) & (WC_SLOTS - 1);
         for (; t->slot[h] >= 0; h = (h + 1) & (WC_SLOTS - 1)) {
             const char *w = wc_words[t->slot[h]].word;
-            if (memcmp(w, norm, len) == 0 && w[len] == '\0')
+            if (strncmp(w, norm, len) == 0 && w[len] == '\0')
                 return wc_words[t->slot[h]].cls;
         }
     }
