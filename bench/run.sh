@@ -24,7 +24,7 @@ bytes=$(wc -c < "$input")
 echo "bench: input $input ($bytes bytes), $runs runs each"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
+field() { sed -n "s|.* $1=\([0-9.]*\).*|\1|p"; }
 
 : > "$dir/t1.txt"; : > "$dir/t2.txt"; : > "$dir/load.txt"; : > "$dir/rss.txt"; : > "$dir/base.txt"
 : > "$dir/docs.txt"; : > "$dir/sent.txt"; : > "$dir/ev.txt"

@@ -6,7 +6,7 @@
 sitrep=$1
 min_rate=${MIN_RATE:-85}
 status=0
-for xml in tests/petrarch/PETR.UnitTest.dev.xml; do
+for xml in tests/petrarch/PETR.UnitTest.dev.xml tests/petrarch/sitrep.news.xml; do
     [ -f "$xml" ] || continue
     out=$("$sitrep" code --validate "$xml")
     last=$(echo "$out" | tail -n 1)

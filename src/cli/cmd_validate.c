@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "util/buf.h"
@@ -185,34 +186,70 @@ static void print_set(const char *label, const triple *set, size_t n)
     putchar('\n');
 }
 
-/* A dictionary named in the file: absolute as given, else beside the file. */
-static void beside(char *out, size_t cap, const char *dir, const char *name)
+/* A dictionary named in the file: absolute as given, else beside the file,
+ * else in the dictionary directory (so a record file can name the shipped
+ * dictionaries without carrying them). */
+static void locate(char *out, size_t cap, const char *dir, const char *dict_dir, const char *name)
 {
-    if (name[0] == '/')
+    if (name[0] == '/') {
         snprintf(out, cap, "%s", name);
-    else
-        snprintf(out, cap, "%s/%s", dir, name);
+        return;
+    }
+    snprintf(out, cap, "%s/%s", dir, name);
+    if (access(out, R_OK) != 0)
+        snprintf(out, cap, "%s/%s", dict_dir, name);
 }
 
-static int load_env_dict(sr_dict **out, const char *xml, const char *env_end, const char *dir,
-                         int verbose)
+static char *trim(char *s)
 {
-    char verbs[256] = "", actors[256] = "", agents[256] = "", discards[256] = "";
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+#define MAX_ACTOR_FILES 16
+
+/*
+ * Load what the <Environment> names. A file that names the shipped verb
+ * dictionary (CAMEO.2.0.txt) is coding real news with the default
+ * dictionaries: then the whole dictionary directory is loaded, our
+ * supplements included, and *news is set so that sitrep's own rules for
+ * news apply rather than PETRARCH's. <Actorfile> may list several files,
+ * separated by commas.
+ */
+static int load_env_dict(sr_dict **out, const char *xml, const char *env_end, const char *dir,
+                         const char *dict_dir, int verbose, int *news)
+{
+    char verbs[256] = "", actors[1024] = "", agents[256] = "", discards[256] = "";
     element_text(xml, env_end, "Verbfile", verbs, sizeof verbs);
     element_text(xml, env_end, "Actorfile", actors, sizeof actors);
     element_text(xml, env_end, "Agentfile", agents, sizeof agents);
     element_text(xml, env_end, "Discardfile", discards, sizeof discards);
-    if (!verbs[0] || !actors[0]) {
-        fprintf(stderr, "sitrep: the <Environment> names no <Verbfile> or <Actorfile>\n");
+    *news = 0;
+    if (!verbs[0] || strcmp(trim(verbs), "CAMEO.2.0.txt") == 0) {
+        *news = 1;
+        *out = cli_load_dict(dict_dir, verbose);
+        return *out ? 0 : -1;
+    }
+    if (!actors[0]) {
+        fprintf(stderr, "sitrep: the <Environment> names a <Verbfile> but no <Actorfile>\n");
         return -1;
     }
-    char pv[1024], pa[1024], pg[1024], pd[1024];
-    beside(pv, sizeof pv, dir, verbs);
-    beside(pa, sizeof pa, dir, actors);
-    beside(pg, sizeof pg, dir, agents);
-    beside(pd, sizeof pd, dir, discards);
-    const char *actor_list[1] = {pa};
-    sr_dict_files files = {.verbs = pv, .actors = actor_list, .nactors = 1,
+    char pv[1024], pg[1024], pd[1024], pa[MAX_ACTOR_FILES][1024];
+    const char *actor_list[MAX_ACTOR_FILES];
+    size_t nactors = 0;
+    for (char *tok = strtok(actors, ","); tok && nactors < MAX_ACTOR_FILES; tok = strtok(NULL, ",")) {
+        locate(pa[nactors], sizeof pa[nactors], dir, dict_dir, trim(tok));
+        actor_list[nactors] = pa[nactors];
+        nactors++;
+    }
+    locate(pv, sizeof pv, dir, dict_dir, trim(verbs));
+    locate(pg, sizeof pg, dir, dict_dir, trim(agents));
+    locate(pd, sizeof pd, dir, dict_dir, trim(discards));
+    sr_dict_files files = {.verbs = pv, .actors = actor_list, .nactors = nactors,
                            .agents = agents[0] ? pg : NULL, .discards = discards[0] ? pd : NULL};
     sr_error err = {0, ""};
     size_t warnings = 0;
@@ -226,8 +263,7 @@ static int load_env_dict(sr_dict **out, const char *xml, const char *env_end, co
 
 int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int trace)
 {
-    (void)dict_dir;
-    size_t len = 0;
+        size_t len = 0;
     char *xml = slurp(xml_path, &len);
     if (!xml) {
         fprintf(stderr, "sitrep: cannot read %s\n", xml_path);
@@ -244,7 +280,8 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int tr
         return EXIT_FATAL;
     }
     sr_dict *dict = NULL;
-    if (load_env_dict(&dict, xml, env_end, dir, verbose) != 0) {
+    int news = 0;
+    if (load_env_dict(&dict, xml, env_end, dir, cli_dict_dir(dict_dir), verbose, &news) != 0) {
         free(pathcopy);
         free(xml);
         return EXIT_FATAL;
@@ -252,10 +289,13 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int tr
     sr_coder_options opt;
     sr_coder_options_default(&opt);
     opt.require_dyad = 1; /* PETRARCH's default */
-    opt.infer_country = 0;
-    opt.future_as_intent = 0; /* the records code "will VERB" as the act */
-    opt.strict_passive = 0;   /* and "X was criticized" with X as source */
-    opt.locative_targets = 1; /* and "appealed for peace in Ithilen" */
+    if (!news) {
+        /* PETRARCH's own test records expect PETRARCH's behaviour */
+        opt.infer_country = 0;
+        opt.future_as_intent = 0; /* "will VERB" coded as the act */
+        opt.strict_passive = 0;   /* "X was criticized": X as source */
+        opt.locative_targets = 1; /* "appealed for peace in Ithilen" */
+    }
     opt.trace = trace;
     sr_coder *coder = NULL;
     sr_error err = {0, ""};
