@@ -32,8 +32,10 @@ struct sr_error;
 typedef struct sr_coder_options {
     int require_dyad;     /* drop events without a target (PETRARCH default
                              is 1; sitrep's default is 0: a source suffices) */
-    int new_actor_length; /* >0: an uncoded noun phrase of at most this many
-                             words may stand as an actor with code null */
+    int new_actor_length; /* >0: when a verb has no coded subject, the noun
+                             phrase before it (at most this many words) stands
+                             as a new actor with code null (PETRARCH's
+                             option; default 0) */
     int infer_country;    /* give a bare agent ("rebels") the country the
                              document is about (default 1) */
     int future_as_intent; /* code "will VERB" as intent or threat (03x/13x)
@@ -69,6 +71,8 @@ typedef struct sr_event_actor {
     uint32_t start, end;  /* byte span of the actor phrase in the text */
     uint8_t inferred;     /* 1 when the country was inferred from context or
                              the actor from a pronoun */
+    uint8_t new_actor;    /* 1: no dictionary entry; the phrase itself stands
+                             for the actor (new_actor_length), code NULL */
 } sr_event_actor;
 
 typedef struct sr_event {

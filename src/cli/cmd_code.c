@@ -34,6 +34,9 @@ static const char code_usage[] =
     "  --threads N         code with N threads (default 1); output order is\n"
     "                      the input order either way\n"
     "  --require-dyad      drop events that have no target actor\n"
+    "  --new-actor-length N  when a verb's subject is in no dictionary, let\n"
+    "                      the noun phrase before it (up to N words) stand as\n"
+    "                      a new actor with code null (default 0: off)\n"
     "  --no-infer-country  do not give bare agents (\"rebels\") the country\n"
     "                      the document is about\n"
     "  --validate FILE     run a PETRARCH unit-test XML file instead\n"
@@ -241,7 +244,7 @@ int cmd_code(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"dict", required_argument, NULL, 'd'},    {"threads", required_argument, NULL, 't'},
-        {"require-dyad", no_argument, NULL, 'r'},  {"no-infer-country", no_argument, NULL, 'n'},
+        {"require-dyad", no_argument, NULL, 'r'},  {"new-actor-length", required_argument, NULL, 'N'},  {"no-infer-country", no_argument, NULL, 'n'},
         {"validate", required_argument, NULL, 'V'}, {"stats", no_argument, NULL, 's'},
         {"verbose", no_argument, NULL, 'v'},       {"explain", no_argument, NULL, 'x'},       {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
@@ -261,6 +264,13 @@ int cmd_code(int argc, char **argv)
             }
             break;
         case 'r': opt.require_dyad = 1; break;
+        case 'N':
+            opt.new_actor_length = atoi(optarg);
+            if (opt.new_actor_length < 0 || opt.new_actor_length > 32) {
+                fprintf(stderr, "sitrep code: --new-actor-length takes 0 to 32, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'n': opt.infer_country = 0; break;
         case 'V': validate = optarg; break;
         case 's': stats = 1; break;

@@ -357,7 +357,17 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int tr
             for (size_t k = 0; k < evs->n && ngot < MAX_CODINGS; k++) {
                 const sr_event *ev = &evs->events[k];
                 triple t;
-                snprintf(t.src, sizeof t.src, "%s", ev->source.code ? ev->source.code : "---");
+                if (ev->source.new_actor) {
+                    /* PETRARCH writes a new actor as its quoted words */
+                    size_t n = ev->source.end - ev->source.start, o = 0;
+                    t.src[o++] = '"';
+                    for (size_t i = 0; i < n && o + 2 < sizeof t.src; i++)
+                        t.src[o++] = (char)toupper((unsigned char)evs->text->src[ev->source.start + i]);
+                    t.src[o++] = '"';
+                    t.src[o] = '\0';
+                } else {
+                    snprintf(t.src, sizeof t.src, "%s", ev->source.code ? ev->source.code : "---");
+                }
                 snprintf(t.tgt, sizeof t.tgt, "%s", ev->target.code ? ev->target.code : "---");
                 snprintf(t.code, sizeof t.code, "%s", ev->cameo);
                 if (!has_triple(got, ngot, &t))

@@ -63,6 +63,7 @@ typedef struct np {
     uint32_t s, e;          /* token range [s, e) within the sentence */
     const char *code;       /* resolved code (arena), NULL if none */
     uint8_t inferred;       /* country taken from the document's focus */
+    uint8_t new_actor;      /* uncoded phrase standing as an actor */
     uint8_t has_actor;      /* contains a dictionary actor */
     const char *agent_only; /* agent code of a phrase with no actor ("rebels"):
                                the country is filled in from the focus */
@@ -172,6 +173,9 @@ int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint
  * before the clause ends (*hi), or -1. */
 int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t from,
                        uint32_t *hi);
+/* The plain noun phrase right before the verb's auxiliaries, at most max
+ * words ("the injury toll has risen" -> [injury toll]); 0 if none. */
+int sr_new_actor_span(const sent *s, const verb_occ *v, int max, uint32_t *start, uint32_t *end);
 int32_t sr_find_agent_by(const sr_coder *c, const sent *s, const verb_occ *v);
 
 #endif

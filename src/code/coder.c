@@ -219,6 +219,7 @@ static void set_actor(const sent *s, const np *p, sr_event_actor *a)
     a->start = p ? s->tk[p->s].start : 0;
     a->end = p ? s->tk[p->e - 1].end : 0;
     a->inferred = p ? p->inferred : 0;
+    a->new_actor = p ? p->new_actor : 0;
 }
 
 #define MAX_MEMBERS 16
@@ -311,7 +312,8 @@ static int emit_pairs(sr_coder *c, const sent *s, uint32_t si, const verb_occ *v
             const np *sp = srcs[a], *tp = tgts[b];
             if (tp && !tp->code)
                 tp = NULL;
-            if (!sp->code || sp == tp || (tp && strcmp(sp->code, tp->code) == 0))
+            if ((!sp->code && !sp->new_actor) || sp == tp ||
+                (tp && sp->code && strcmp(sp->code, tp->code) == 0))
                 continue;
             if (!tp && c->opt.require_dyad)
                 continue;
@@ -464,6 +466,17 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
             pron.s = lo;
             pron.e = lo + 1;
             pron_src = &pron;
+        }
+        np fresh;
+        uint32_t fs, fe;
+        if (src < 0 && !pron_src && c->opt.new_actor_length > 0 &&
+            sr_new_actor_span(s, v, c->opt.new_actor_length, &fs, &fe)) {
+            memset(&fresh, 0, sizeof fresh);
+            fresh.s = fs;
+            fresh.e = fe;
+            fresh.compound = fresh.next = -1;
+            fresh.new_actor = 1;
+            pron_src = &fresh;
         }
         if (src < 0 && !pron_src)
             continue;

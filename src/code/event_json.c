@@ -27,6 +27,8 @@ static void put_actor(sr_buf *b, const char *text, const sr_event_actor *a)
     put_span(b, a->start, a->end);
     if (a->inferred)
         sr_buf_puts(b, ",\"inferred\":true");
+    if (a->new_actor)
+        sr_buf_puts(b, ",\"new\":true");
     sr_buf_putc(b, '}');
 }
 

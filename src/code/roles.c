@@ -223,3 +223,22 @@ int32_t sr_find_agent_by(const sr_coder *c, const sent *s, const verb_occ *v)
     }
     return -1;
 }
+
+int sr_new_actor_span(const sent *s, const verb_occ *v, int max, uint32_t *start, uint32_t *end)
+{
+    int64_t i = before_aux(s, v);
+    int64_t e = i + 1;
+    int n = 0;
+    while (i >= 0 && n < max) {
+        const tok *t = &s->t[i];
+        if (!(s->tk[i].flags & SR_TOK_WORD) || t->cls || t->np >= 0 || t->verb >= 0)
+            break;
+        i--;
+        n++;
+    }
+    if (n == 0)
+        return 0;
+    *start = (uint32_t)(i + 1);
+    *end = (uint32_t)e;
+    return 1;
+}
