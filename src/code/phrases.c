@@ -339,6 +339,25 @@ void sr_find_phrases(sr_coder *c, sent *s)
         if (a->compound < 0)
             a->compound = (int32_t)k;
     }
+    /* a list needs its "and"/"or": "Israel and the Gaza Strip, Israeli
+     * sources said" is no list of three */
+    for (uint32_t k = 0; k < s->nnps; k++) {
+        np *head = &s->nps[k];
+        if (head->compound != (int32_t)k)
+            continue;
+        int has_conj = 0;
+        for (int32_t m = (int32_t)k; m >= 0; m = s->nps[m].next) {
+            if (s->nps[m].next >= 0)
+                for (uint32_t i = s->nps[m].e; i < s->nps[s->nps[m].next].s; i++)
+                    if (s->t[i].cls & WC_CONJ)
+                        has_conj = 1;
+        }
+        if (!has_conj)
+            for (int32_t m = (int32_t)k, nx; m >= 0; m = nx) {
+                nx = s->nps[m].next;
+                s->nps[m].compound = s->nps[m].next = -1;
+            }
+    }
     /* "Russian, Turkish and French officials": the head agent of the last
      * member applies to bare country adjectives before it; "the
      * ambassadors of Arnor, Osgiliath and Gondor": the leading agent

@@ -26,6 +26,8 @@ static int hard_boundary(const sent *s, uint32_t i)
  * token index before it, or -1. */
 static int64_t prep_before(const sent *s, const np *p)
 {
+    if (p->compound >= 0)
+        p = &s->nps[p->compound]; /* "by artillery and aircraft" */
     if (p->s == 0)
         return -1;
     uint32_t i = p->s - 1;
@@ -80,12 +82,21 @@ static int32_t source_scan(const sr_coder *c, const sent *s, const verb_occ *v, 
     *pronoun = 0;
     int64_t i = before_aux(s, v);
     /* "X captured A and killed B": the second verb shares the subject of
-     * the first */
-    if (i >= 0 && (s->t[i].cls & WC_CONJ) && depth < 4) {
+     * the first; so does a participle after a comma ("..., killing 12") */
+    int participle = i >= 0 && v->tense == SR_VF_ING && punct_is(s, (uint32_t)i, ',');
+    if (i >= 0 && ((s->t[i].cls & WC_CONJ) || participle) && depth < 4) {
         for (uint32_t k = 0; k < s->nverbs; k++) {
             const verb_occ *prev = &s->verbs[s->nverbs - 1 - k];
             if (prev->e <= (uint32_t)i)
                 return source_scan(c, s, prev, lo, pronoun, depth + 1);
+        }
+        if (participle) {
+            /* no verb of ours before it: the sentence's opening phrase, if
+             * any, did it ("Israeli jets struck Gaza on Monday, killing 5") */
+            *lo = 0;
+            if (s->nnps && s->nps[0].s <= 1 && s->nps[0].code && prep_before(s, &s->nps[0]) < 0)
+                return 0;
+            return -1;
         }
     }
     i = (int64_t)v->s - 1;

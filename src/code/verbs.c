@@ -52,6 +52,10 @@ static int used_as_verb(const sent *s, uint32_t vp, uint8_t tense)
         return 1;
     case SR_VF_BASE:
     case SR_VF_3SG:
+        /* "a retired Connecticut pilot has become": a subject noun */
+        if (vp + 1 < s->n && (s->t[vp + 1].cls & (WC_BE | WC_HAVE | WC_HYPO | WC_FUT)) &&
+            !(pc & (WC_HYPO | WC_FUT | WC_DO | WC_TO | WC_NEG)))
+            return 0;
         /* after an auxiliary (also "has called": a form the dictionary
          * lists as a base may be a participle) */
         if (pc & (WC_HYPO | WC_FUT | WC_DO | WC_TO | WC_NEG | WC_ADV | WC_PRON | WC_REL | WC_THAT |
@@ -75,6 +79,8 @@ static int used_as_verb(const sent *s, uint32_t vp, uint8_t tense)
                 i--;
                 adj++;
             }
+            if (i > 0 && (s->t[i - 1].cls & WC_PREP) && !(s->t[i - 1].cls & WC_TO))
+                return 0; /* "premiums for doctor visits": a prepositional object */
             if (adj == 0 || i == 0)
                 return 1;
             return (s->t[i - 1].cls & (WC_DET | WC_POSSPRON | WC_CONJ)) || !(s->tk[i - 1].flags & SR_TOK_WORD);
@@ -85,6 +91,10 @@ static int used_as_verb(const sent *s, uint32_t vp, uint8_t tense)
             return 0;
         return 0;
     default:
+        /* "reports on organised crime": a participle after a preposition
+         * is an adjective */
+        if ((pc & WC_PREP) && !(pc & (WC_TO | WC_BY)))
+            return 0;
         return 1;
     }
 }
@@ -140,6 +150,12 @@ static void modality(const sent *s, verb_occ *v, uint32_t vp)
         }
     v->block_at = block_at;
     v->passive = (uint8_t)(be && (v->tense == SR_VF_PAST || v->tense == SR_VF_PART));
+    /* "a general accused of organising the siege", "militants backed by
+     * Turkey": a participle modifying a noun, passive with no auxiliary */
+    if (!v->passive && (v->tense == SR_VF_PAST || v->tense == SR_VF_PART) && vp > 0 &&
+        (s->t[vp - 1].np >= 0 || (s->tk[vp - 1].flags & SR_TOK_WORD && s->t[vp - 1].cls == 0)) &&
+        v->e < s->n && (s->t[v->e].cls & (WC_OF | WC_BY)))
+        v->passive = 1;
     if (neg || hypo || blocked)
         v->mood = MOOD_BLOCKED;
     else if (fut)
