@@ -34,7 +34,7 @@ CFLAGS   += -std=c17 $(OPT) $(WARN) -pthread
 LDLIBS   += -lutf8proc -ljansson -lgumbo -lm -pthread
 LDFLAGS  += $(LDSAN)
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/read/*.c src/text/*.c src/dict/*.c src/cameo/*.c src/code/*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/read/*.c src/text/*.c src/dict/*.c src/cameo/*.c src/code/*.c src/geo/*.c src/time/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/cameo_table.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/cameo_table.o

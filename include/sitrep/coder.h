@@ -25,7 +25,9 @@
 #include "sitrep/cameo.h"
 #include "sitrep/dict.h"
 #include "sitrep/doc.h"
+#include "sitrep/geo.h"
 #include "sitrep/text.h"
+#include "sitrep/timex.h"
 
 struct sr_error;
 
@@ -85,12 +87,30 @@ typedef struct sr_event {
     const char *pattern_file; /* dictionary file and line that matched */
     uint32_t pattern_line;
     const char *mood;         /* "asserted", "intent" (future / planned) */
+    uint32_t clause_start, clause_end; /* byte span of the verb's clause */
+    /* where: the place named in the event's clause, else its sentence, else
+     * the place the document is mostly about; NULL when none is known
+     * (or no gazetteer was given) */
+    const sr_place_mention *place;
+    const char *place_from;   /* "clause", "sentence", "document" */
+    /* when: a time expression of the clause or sentence, else the document
+     * date (metadata, else dateline); NULL when none */
+    const char *date;         /* TIMEX3 value: "2018-09-13", "2018-W36", ... */
+    const char *date_precision; /* "day", "week", "month", "year", ... */
+    const char *date_from;    /* "text", "metadata", "dateline" */
+    const sr_timex *date_timex; /* the expression, when date_from is "text" */
 } sr_event;
 
 typedef struct sr_events {
     const sr_event *events;
     size_t n;
     const sr_text *text;      /* the analyzed text the spans refer to */
+    const sr_place_mention *places; /* every place named (with a gazetteer) */
+    size_t nplaces;
+    const sr_timex *timexes;  /* every time expression */
+    size_t ntimexes;
+    const char *doc_date;     /* the document date used, or NULL */
+    const char *doc_date_from;/* "metadata" or "dateline" */
 } sr_events;
 
 /*
@@ -99,6 +119,10 @@ typedef struct sr_events {
  */
 int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
                   const sr_events **out, struct sr_error *err);
+
+/* Give the coder a gazetteer: events then carry places. Borrowed; must
+ * outlive the coder. NULL turns places off. */
+void sr_coder_set_gazetteer(sr_coder *c, const sr_gazetteer *g);
 
 /* Change options between documents (validation records carry their own). */
 void sr_coder_set_options(sr_coder *c, const sr_coder_options *opt);

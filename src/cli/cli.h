@@ -13,6 +13,10 @@ enum cli_exit {
 };
 
 int cmd_code(int argc, char **argv);
+int cmd_places(int argc, char **argv);
+/* The compiled gazetteer: --gazetteer, else $SITREP_GAZETTEER, else the
+ * one built with sitrep. */
+const char *cli_gazetteer_path(const char *given);
 int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int trace);
 
 /* The dictionary directory: --dict, else $SITREP_DICT, else the built-in

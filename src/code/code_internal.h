@@ -52,9 +52,14 @@ uint32_t sr_wordclass_of(const sr_wordclass_table *t, const char *norm, size_t l
 
 /* ---- per-sentence working state -------------------------------------- */
 
+enum { TRIE_ACTOR, TRIE_AGENT, TRIE_DISCARD, NTRIES };
+
 typedef struct tok {
     sr_token_ids ids;
     uint32_t cls;    /* word_class bits */
+    /* the nodes this token reaches from each trie's root */
+    uint32_t root_kids[NTRIES][SR_TRIE_NEXT_MAX];
+    uint8_t nroot_kids[NTRIES];
     int32_t np;      /* noun phrase covering the token, or -1 */
     int32_t verb;    /* verb occurrence starting here, or -1 */
 } tok;
@@ -99,9 +104,25 @@ typedef struct sent {
 enum { START_ACTOR = 1, START_AGENT = 2, START_DISCARD = 4 };
 
 #define SENT_BITS 4096 /* words-present filter per sentence (bits) */
+#define IDCACHE_SLOTS 8192 /* remembered token -> word ids (power of two) */
+#define IDCACHE_WORD 24    /* longest token remembered */
+
+/* News repeats its words: the ids of a token (an exact probe and one probe
+ * per possible stem length) are remembered by its normalized form. */
+typedef struct idcache_entry {
+    uint8_t len;            /* 0: empty */
+    char word[IDCACHE_WORD];
+    uint32_t cls;
+    sr_token_ids ids;
+    uint32_t root_kids[NTRIES][SR_TRIE_NEXT_MAX];
+    uint8_t nroot_kids[NTRIES];
+} idcache_entry;
 
 struct sr_coder {
     const sr_dict *dict;
+    const sr_gazetteer *gazetteer; /* NULL: no places */
+    uint32_t clause_lo, clause_hi;  /* token range of the verb being coded */
+    idcache_entry *idcache;
     uint8_t *starts;        /* per vocabulary word: START_* bits of the tries
                                it can begin a phrase in (a quick reject) */
     uint32_t *pattern_key;  /* per pattern: a word it cannot match without,
@@ -123,8 +144,7 @@ struct sr_coder {
 };
 
 /* phrases.c */
-uint32_t sr_trie_longest(const sr_coder *c, const sr_trie *tr, int start_bit, const sent *s,
-                         uint32_t i, int32_t *val);
+uint32_t sr_trie_longest(const sr_coder *c, int which, const sent *s, uint32_t i, int32_t *val);
 const char *sr_join_codes(sr_coder *c, const char *a, const char *b);
 void sr_find_phrases(sr_coder *c, sent *s);
 const char *sr_actor_code_at(const sr_coder *c, int32_t actor);
@@ -163,6 +183,9 @@ int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_
  * none; *file and *line tell where it was written. */
 const char *sr_default_code(const sr_coder *c, const verb_occ *v, const char **rcode,
                             const char **file, uint32_t *line);
+
+/* where_when.c: give every event its place and date. */
+void sr_locate_events(sr_coder *c, sr_events *r, const char *doc_date, const char *date_from);
 
 /* roles.c */
 /* The verb's subject phrase, or -1; *pronoun is set when the subject is a

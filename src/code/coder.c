@@ -10,6 +10,21 @@
 #include "code/code_internal.h"
 #include "sitrep/sitrep.h"
 
+/* Until the time and place stages land (issue 3): events take the
+ * document date, and datelines are not read yet. */
+#define SR_PARKED_DATELINE(t, l, o) ((void)(t), (void)(l), (void)(o), 0)
+static void SR_PARKED_LOCATE(sr_coder *c, sr_events *r, const char *date, const char *from)
+{
+    size_t n = date ? strlen(date) : 0;
+    for (size_t k = 0; k < r->n; k++) {
+        c->events[k].date = date;
+        c->events[k].date_from = from;
+        c->events[k].date_precision = n >= 10 ? "day" : n == 7 ? "month" : n == 4 ? "year" : NULL;
+    }
+    r->doc_date = date;
+    r->doc_date_from = from;
+}
+
 void sr_coder_options_default(sr_coder_options *o)
 {
     memset(o, 0, sizeof *o);
@@ -122,8 +137,9 @@ int sr_coder_new(sr_coder **out, const sr_dict *dict, const sr_coder_options *op
     c->wc = sr_wordclass_new();
     c->arena = sr_arena_new(256 * 1024);
     c->starts = calloc(dict->nvocab_slots + 1, 1);
+    c->idcache = calloc(IDCACHE_SLOTS, sizeof *c->idcache);
     c->pattern_key = malloc((dict->npatterns + 1) * sizeof *c->pattern_key);
-    if (!c->wc || !c->arena || !c->starts || !c->pattern_key) {
+    if (!c->wc || !c->arena || !c->starts || !c->pattern_key || !c->idcache) {
         sr_coder_free(c);
         return sr_error_set(err, SR_ENOMEM, "out of memory");
     }
@@ -142,6 +158,7 @@ void sr_coder_free(sr_coder *c)
         return;
     free(c->starts);
     free(c->pattern_key);
+    free(c->idcache);
     free(c->syn_first);
     free(c->syn_off);
     sr_wordclass_free(c->wc);
@@ -150,9 +167,58 @@ void sr_coder_free(sr_coder *c)
     free(c);
 }
 
+void sr_coder_set_gazetteer(sr_coder *c, const sr_gazetteer *g)
+{
+    c->gazetteer = g;
+}
+
 void sr_coder_set_options(sr_coder *c, const sr_coder_options *opt)
 {
     c->opt = *opt;
+}
+
+/* The children of each trie's root a token with these ids steps to;
+ * only words that can open a phrase are looked up at all. */
+static void root_kids(const sr_coder *c, const sr_token_ids *ids, uint32_t kids[NTRIES][SR_TRIE_NEXT_MAX],
+                      uint8_t nkids[NTRIES])
+{
+    const sr_dict *d = c->dict;
+    const sr_trie *tries[NTRIES] = {d->actor_trie, d->agent_trie, d->discard_trie};
+    static const uint8_t bits[NTRIES] = {START_ACTOR, START_AGENT, START_DISCARD};
+    int any = 0;
+    if (ids->exact != SR_NOWORD && ids->exact < d->nvocab_slots)
+        any |= c->starts[ids->exact];
+    for (int m = 0; m < ids->nstems; m++)
+        if (ids->stems[m] < d->nvocab_slots)
+            any |= c->starts[ids->stems[m]];
+    for (int k = 0; k < NTRIES; k++)
+        nkids[k] = (tries[k] && (any & bits[k])) ? (uint8_t)sr_trie_next(tries[k], 0, ids, kids[k]) : 0;
+}
+
+/* Word ids, class and trie starts of a token, through the coder's cache. */
+static void token_ids(sr_coder *c, const sr_token *tk, tok *t)
+{
+    if (tk->len == 0 || tk->len > IDCACHE_WORD) {
+        sr_dict_token_ids(c->dict, tk->norm, tk->len, &t->ids);
+        t->cls = sr_wordclass_of(c->wc, tk->norm, tk->len);
+        root_kids(c, &t->ids, t->root_kids, t->nroot_kids);
+        return;
+    }
+    uint32_t h = 2166136261u;
+    for (uint16_t i = 0; i < tk->len; i++)
+        h = (h ^ (unsigned char)tk->norm[i]) * 16777619u;
+    idcache_entry *ce = &c->idcache[(h ^ (h >> 15)) & (IDCACHE_SLOTS - 1)];
+    if (ce->len != tk->len || memcmp(ce->word, tk->norm, tk->len) != 0) {
+        ce->len = (uint8_t)tk->len;
+        memcpy(ce->word, tk->norm, tk->len);
+        sr_dict_token_ids(c->dict, tk->norm, tk->len, &ce->ids);
+        ce->cls = sr_wordclass_of(c->wc, tk->norm, tk->len);
+        root_kids(c, &ce->ids, ce->root_kids, ce->nroot_kids);
+    }
+    t->ids = ce->ids;
+    t->cls = ce->cls;
+    memcpy(t->root_kids, ce->root_kids, sizeof t->root_kids);
+    memcpy(t->nroot_kids, ce->nroot_kids, sizeof t->nroot_kids);
 }
 
 static int32_t parse_date(const char *date)
@@ -281,6 +347,12 @@ static int emit_pairs(sr_coder *c, const sent *s, uint32_t si, const verb_occ *v
     e.verb_end = s->tk[v->e - 1].end;
     e.pattern_file = file;
     e.pattern_line = line;
+    uint32_t lo = c->clause_lo < v->s ? c->clause_lo : v->s;
+    uint32_t hi = c->clause_hi > v->e ? c->clause_hi : v->e;
+    if (hi > s->n)
+        hi = s->n;
+    e.clause_start = s->tk[lo].start;
+    e.clause_end = s->tk[hi - 1].end;
     int intent = v->mood == MOOD_INTENT && c->opt.future_as_intent;
     e.mood = intent ? "intent" : "asserted";
     const char *cameo = intent ? intent_code(code) : code;
@@ -480,6 +552,8 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
         }
         if (src < 0 && !pron_src)
             continue;
+        c->clause_lo = lo;
+        c->clause_hi = hi;
         int rc = emit_pairs(c, s, si, v, src, tgt, pron_src, code, file, line);
         if (rc == 0 && rcode)
             rc = emit_pairs(c, s, si, v, tgt, src, NULL, rcode, file, line);
@@ -528,7 +602,7 @@ static int discarded(const sr_coder *c, const sent *s, int *story)
         return 0;
     for (uint32_t i = 0; i < s->n; i++) {
         int32_t val = -1;
-        if (sr_trie_longest(c, d->discard_trie, START_DISCARD, s, i, &val) && val >= 0) {
+        if (sr_trie_longest(c, TRIE_DISCARD, s, i, &val) && val >= 0) {
             /* the bare years of Phoenix.discards mark history, which only
              * makes sense against the article's own date */
             int year = d->discards[val].year;
@@ -545,9 +619,15 @@ static int discarded(const sr_coder *c, const sent *s, int *story)
 int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
                   const sr_events **out, sr_error *err)
 {
-    const sr_dict *d = c->dict;
     sr_arena_reset(c->arena);
     c->nevents = 0;
+    /* no date in the metadata: a dateline may give it; never the clock */
+    const char *date_from = date ? "metadata" : NULL;
+    char dateline[11];
+    if (!date && SR_PARKED_DATELINE(text, len, dateline)) {
+        date = sr_arena_strdup(c->arena, dateline);
+        date_from = "dateline";
+    }
     c->date = parse_date(date);
     c->last_subject = NULL;
     sr_text *tx = sr_text_analyze(c->arena, text, len);
@@ -564,9 +644,7 @@ int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
         s->t = sr_arena_alloc(c->arena, (s->n + 1) * sizeof *s->t);
         for (uint32_t i = 0; i < s->n; i++) {
             tok *t = &s->t[i];
-            const sr_token *tk = &s->tk[i];
-            sr_dict_token_ids(d, tk->norm, tk->len, &t->ids);
-            t->cls = sr_wordclass_of(c->wc, tk->norm, tk->len);
+            token_ids(c, &s->tk[i], t);
             t->np = -1;
             t->verb = -1;
         }
@@ -579,6 +657,7 @@ int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
         sr_find_phrases(c, s);
     }
     if (story) {
+        memset(&c->result, 0, sizeof c->result);
         c->result.events = c->events;
         c->result.n = 0;
         c->result.text = tx;
@@ -623,6 +702,7 @@ int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
     c->result.events = c->events;
     c->result.n = c->nevents;
     c->result.text = tx;
+    SR_PARKED_LOCATE(c, &c->result, date, date_from);
     *out = &c->result;
     return 0;
 }

@@ -32,6 +32,47 @@ static void put_actor(sr_buf *b, const char *text, const sr_event_actor *a)
     sr_buf_putc(b, '}');
 }
 
+static const char *feature_name(char f)
+{
+    switch (f) {
+    case SR_FEATURE_CITY: return "city";
+    case SR_FEATURE_ADMIN1: return "admin1";
+    case SR_FEATURE_COUNTRY: return "country";
+    case SR_FEATURE_REGION: return "region";
+    default: return NULL;
+    }
+}
+
+static void put_place(sr_buf *b, const char *text, const sr_event *e)
+{
+    const sr_place_mention *m = e->place;
+    if (!m) {
+        sr_buf_puts(b, ",\"place\":null");
+        return;
+    }
+    const sr_place *p = &m->place;
+    sr_buf_puts(b, ",\"place\":{\"name\":");
+    sr_buf_json_strz(b, p->name);
+    sr_buf_puts(b, ",\"text\":");
+    sr_buf_json_str(b, text + m->start, m->end - m->start);
+    sr_buf_printf(b, ",\"span\":[%u,%u],\"lat\":%.5f,\"lon\":%.5f,\"country\":", m->start, m->end,
+                  p->lat, p->lon);
+    sr_buf_json_strz(b, p->country[0] ? p->country : NULL);
+    sr_buf_puts(b, ",\"country3\":");
+    sr_buf_json_strz(b, p->country3[0] ? p->country3 : NULL);
+    sr_buf_puts(b, ",\"admin1\":");
+    sr_buf_json_strz(b, p->admin1);
+    sr_buf_printf(b, ",\"geonameid\":%u,\"feature\":", p->geonameid);
+    sr_buf_json_strz(b, feature_name(p->feature));
+    /* how exact the point is for the event: a town, a province, a country */
+    sr_buf_puts(b, ",\"precision\":");
+    sr_buf_json_strz(b, p->feature == SR_FEATURE_CITY ? "town"
+                        : p->feature == SR_FEATURE_COUNTRY ? "country" : "region");
+    sr_buf_puts(b, ",\"from\":");
+    sr_buf_json_strz(b, e->place_from);
+    sr_buf_putc(b, '}');
+}
+
 void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
 {
     const char *text = evs->text->src;
@@ -77,10 +118,18 @@ void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
             sr_buf_printf(b, "\"%s:%u\"", e->pattern_file, e->pattern_line);
         else
             sr_buf_puts(b, "null");
+        put_place(b, text, e);
         sr_buf_puts(b, ",\"date\":");
-        sr_buf_json_strz(b, doc->date);
+        sr_buf_json_strz(b, e->date);
+        sr_buf_puts(b, ",\"date_text\":");
+        if (e->date_timex)
+            sr_buf_json_str(b, text + e->date_timex->start, e->date_timex->end - e->date_timex->start);
+        else
+            sr_buf_puts(b, "null");
+        sr_buf_puts(b, ",\"date_precision\":");
+        sr_buf_json_strz(b, e->date_precision);
         sr_buf_puts(b, ",\"date_source\":");
-        sr_buf_json_strz(b, doc->date ? "metadata" : NULL);
+        sr_buf_json_strz(b, e->date_from);
         sr_buf_puts(b, ",\"source_outlet\":");
         sr_buf_json_strz(b, doc->source);
         sr_buf_printf(b, ",\"v\":%d}\n", SR_RECORD_VERSION);

@@ -30,26 +30,30 @@ static void add_child(uint32_t *next, uint32_t *nn, uint32_t child)
 }
 
 /* Longest dictionary phrase of trie starting at token i; 0 if none. */
-static int may_start(const sr_coder *c, int bit, const sr_token_ids *ids)
+/* Longest phrase of trie `which` (TRIE_*) starting at token i; 0 if none.
+ * The first step comes from the token's cached root children. */
+uint32_t sr_trie_longest(const sr_coder *c, int which, const sent *s, uint32_t i, int32_t *val)
 {
     const sr_dict *d = c->dict;
-    if (ids->exact != SR_NOWORD && ids->exact < d->nvocab_slots && (c->starts[ids->exact] & bit))
-        return 1;
-    for (int m = 0; m < ids->nstems; m++)
-        if (ids->stems[m] < d->nvocab_slots && (c->starts[ids->stems[m]] & bit))
-            return 1;
-    return 0;
-}
-
-uint32_t sr_trie_longest(const sr_coder *c, const sr_trie *tr, int start_bit, const sent *s,
-                         uint32_t i, int32_t *val)
-{
-    uint32_t front[FRONTIER], nf = 1, best = 0;
-    front[0] = 0;
+    const sr_trie *tr = which == TRIE_ACTOR ? d->actor_trie : which == TRIE_AGENT ? d->agent_trie
+                                                                               : d->discard_trie;
+    uint32_t front[FRONTIER], nf = 0, best = 0;
     *val = -1;
-    if (!may_start(c, start_bit, &s->t[i].ids))
+    if (!tr)
         return 0;
-    for (uint32_t j = i; j < s->n && nf; j++) {
+    for (uint8_t k = 0; k < s->t[i].nroot_kids[which]; k++)
+        add_child(front, &nf, s->t[i].root_kids[which][k]);
+    for (uint32_t j = i; nf;) {
+        for (uint32_t k = 0; k < nf; k++) {
+            int32_t v = sr_trie_value(tr, front[k]);
+            if (v >= 0) {
+                best = j - i + 1;
+                *val = v;
+                break;
+            }
+        }
+        if (++j >= s->n)
+            break;
         uint32_t next[FRONTIER], nn = 0;
         const sr_token_ids *ids = &s->t[j].ids;
         for (uint32_t k = 0; k < nf; k++) {
@@ -57,14 +61,6 @@ uint32_t sr_trie_longest(const sr_coder *c, const sr_trie *tr, int start_bit, co
             size_t nk = sr_trie_next(tr, front[k], ids, kids);
             for (size_t m = 0; m < nk; m++)
                 add_child(next, &nn, kids[m]);
-        }
-        for (uint32_t k = 0; k < nn; k++) {
-            int32_t v = sr_trie_value(tr, next[k]);
-            if (v >= 0) {
-                best = j - i + 1;
-                *val = v;
-                break;
-            }
         }
         memcpy(front, next, nn * sizeof next[0]);
         nf = nn;
@@ -225,7 +221,6 @@ static int agent_of_actor(const sent *s, const mention *m1, const mention *m2)
 
 static uint32_t find_mentions(sr_coder *c, sent *s, mention *out)
 {
-    const sr_dict *d = c->dict;
     uint32_t nm = 0;
     for (uint32_t i = 0; i < s->n;) {
         if (!(s->tk[i].flags & (SR_TOK_WORD | SR_TOK_NUMBER))) {
@@ -233,8 +228,8 @@ static uint32_t find_mentions(sr_coder *c, sent *s, mention *out)
             continue;
         }
         int32_t av = -1, gv = -1;
-        uint32_t al = d->actor_trie ? sr_trie_longest(c, d->actor_trie, START_ACTOR, s, i, &av) : 0;
-        uint32_t gl = d->agent_trie ? sr_trie_longest(c, d->agent_trie, START_AGENT, s, i, &gv) : 0;
+        uint32_t al = sr_trie_longest(c, TRIE_ACTOR, s, i, &av);
+        uint32_t gl = sr_trie_longest(c, TRIE_AGENT, s, i, &gv);
         if (al && !has_capital(s, i, i + al))
             al = 0;
         if (al == 0 && gl == 0) {
