@@ -101,6 +101,17 @@ typedef struct sr_event {
     const sr_timex *date_timex; /* the expression, when date_from is "text" */
 } sr_event;
 
+/* An actor phrase the coder recognized, whether or not it took part in an
+ * event: what the figure and quote stages resolve "whose" and "who said"
+ * against. */
+typedef struct sr_actor_phrase {
+    uint32_t sentence;
+    uint32_t start, end;      /* byte span */
+    const char *code;         /* NULL for a known name with no code */
+    uint8_t inferred;         /* country taken from the document's focus */
+    uint8_t pronoun;          /* reserved: 0 */
+} sr_actor_phrase;
+
 typedef struct sr_events {
     const sr_event *events;
     size_t n;
@@ -109,6 +120,8 @@ typedef struct sr_events {
     size_t nplaces;
     const sr_timex *timexes;  /* every time expression */
     size_t ntimexes;
+    const sr_actor_phrase *phrases; /* every actor phrase, in text order */
+    size_t nphrases;
     const char *doc_date;     /* the document date used, or NULL */
     const char *doc_date_from;/* "metadata" or "dateline" */
 } sr_events;

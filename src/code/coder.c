@@ -616,6 +616,33 @@ static int discarded(const sr_coder *c, const sent *s, int *story)
     return 0;
 }
 
+/* Hand every actor phrase to the later stages (figures, quotes). */
+static void collect_phrases(sr_coder *c, const sent *ss, size_t nsent, const uint8_t *skip)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < nsent; k++)
+        if (!skip[k])
+            n += ss[k].nnps;
+    sr_actor_phrase *ps = sr_arena_alloc(c->arena, (n + 1) * sizeof *ps);
+    size_t m = 0;
+    for (size_t k = 0; k < nsent; k++) {
+        if (skip[k])
+            continue;
+        for (uint32_t p = 0; p < ss[k].nnps; p++) {
+            const np *q = &ss[k].nps[p];
+            sr_actor_phrase *a = &ps[m++];
+            a->sentence = (uint32_t)k;
+            a->start = ss[k].tk[q->s].start;
+            a->end = ss[k].tk[q->e - 1].end;
+            a->code = q->code;
+            a->inferred = q->inferred;
+            a->pronoun = 0;
+        }
+    }
+    c->result.phrases = ps;
+    c->result.nphrases = m;
+}
+
 int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
                   const sr_events **out, sr_error *err)
 {
@@ -702,6 +729,7 @@ int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
     c->result.events = c->events;
     c->result.n = c->nevents;
     c->result.text = tx;
+    collect_phrases(c, ss, tx->nsentences, skip);
     SR_PARKED_LOCATE(c, &c->result, date, date_from);
     *out = &c->result;
     return 0;
