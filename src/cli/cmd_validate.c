@@ -21,6 +21,7 @@
 #include "util/buf.h"
 
 #define MAX_CODINGS 64
+#define TEXT_MAX 65536 /* longest record text kept */
 
 typedef struct triple {
     char src[32], tgt[32], code[16];
@@ -309,7 +310,11 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int tr
 
     size_t passed = 0, failed = 0;
     const char *p = env_end;
-    static char text[65536];
+    char *text = malloc(TEXT_MAX);
+    if (!text) {
+        fprintf(stderr, "sitrep: out of memory\n");
+        return EXIT_FATAL;
+    }
     for (;;) {
         const char *sent = p;
         while ((sent = strstr(sent, "<Sentence")) != NULL && !isspace((unsigned char)sent[9]))
@@ -344,7 +349,7 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int tr
             if (nwant < MAX_CODINGS && !has_triple(want, nwant, &t))
                 want[nwant++] = t;
         }
-        if (!element_text(sent, end, "Text", text, sizeof text)) {
+        if (!element_text(sent, end, "Text", text, TEXT_MAX)) {
             p = end;
             continue;
         }
@@ -389,6 +394,7 @@ int cmd_validate(const char *xml_path, const char *dict_dir, int verbose, int tr
         p = end;
     }
     printf("%zu passed, %zu failed\n", passed, failed);
+    free(text);
     sr_coder_free(coder);
     sr_dict_free(dict);
     free(pathcopy);
