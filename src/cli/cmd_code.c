@@ -184,11 +184,10 @@ static int on_doc(const sr_doc *doc, void *ctx)
 static void on_error(const char *path, size_t line, const char *msg, void *ctx)
 {
     run *r = ctx;
+    (void)path;
+    (void)line;
     r->bad++;
-    if (line)
-        fprintf(stderr, "%s:%zu: %s\n", path, line, msg);
-    else
-        fprintf(stderr, "%s: %s\n", path, msg);
+    fprintf(stderr, "%s\n", msg); /* already "FILE:LINE: what is wrong" */
 }
 
 const char *cli_dict_dir(const char *given)

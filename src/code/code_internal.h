@@ -188,8 +188,9 @@ const char *sr_default_code(const sr_coder *c, const verb_occ *v, const char **r
 void sr_locate_events(sr_coder *c, sr_events *r, const char *doc_date, const char *date_from);
 
 /* roles.c */
-/* The verb's subject phrase, or -1; *pronoun is set when the subject is a
- * personal pronoun (he, it, they), *lo to where its clause starts. */
+/* The verb's subject phrase, or -1; *pronoun is set to the token index + 1
+ * when the subject is a personal pronoun (he, it, they), *lo to where its
+ * clause starts. */
 int32_t sr_find_source(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t *lo,
                        int *pronoun);
 /* The first actor phrase after the verb starting at or after token from,

@@ -535,8 +535,8 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
             pron.code = antecedent;
             pron.compound = pron.next = -1;
             pron.inferred = 1;
-            pron.s = lo;
-            pron.e = lo + 1;
+            pron.s = (uint32_t)(pronoun - 1); /* the pronoun itself */
+            pron.e = pron.s + 1;
             pron_src = &pron;
         }
         np fresh;

@@ -2,6 +2,7 @@
  * Event records as JSON lines. Field names and meanings are a public
  * interface: see docs/records.md before changing anything here.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "sitrep/records.h"
@@ -114,10 +115,13 @@ void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
         sr_buf_puts(b, ",\"span\":");
         put_span(b, e->verb_start, e->verb_end);
         sr_buf_puts(b, "},\"pattern\":");
-        if (e->pattern_file)
-            sr_buf_printf(b, "\"%s:%u\"", e->pattern_file, e->pattern_line);
-        else
+        if (e->pattern_file) {
+            char where[512];
+            int n = snprintf(where, sizeof where, "%s:%u", e->pattern_file, e->pattern_line);
+            sr_buf_json_str(b, where, n < (int)sizeof where ? (size_t)n : sizeof where - 1);
+        } else {
             sr_buf_puts(b, "null");
+        }
         put_place(b, text, e);
         sr_buf_puts(b, ",\"date\":");
         sr_buf_json_strz(b, e->date);

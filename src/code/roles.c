@@ -121,7 +121,7 @@ static int32_t source_scan(const sr_coder *c, const sent *s, const verb_occ *v, 
         if ((t->cls & WC_PRON) && !seen_content) {
             /* the pattern may still reach left of the pronoun ("INDICATED
              * SHOULD *" in "Ethiopia indicated it should have acted") */
-            *pronoun = 1;
+            *pronoun = (int)u + 1;
             *lo = 0;
             return -1;
         }
@@ -191,6 +191,22 @@ static int target_position(const sr_coder *c, const sent *s, const np *p)
     return 1;
 }
 
+/* Is the phrase the subject of a verb right after it ("..., regional
+ * officials said", "the army has said")? */
+static int subject_of_next(const sent *s, const np *p)
+{
+    uint32_t i = p->e;
+    while (i < s->n && (s->t[i].cls & (WC_HAVE | WC_BE | WC_ADV | WC_HYPO | WC_FUT)))
+        i++;
+    if (i >= s->n)
+        return 0;
+    if (s->t[i].cls & WC_SAY)
+        return 1;
+    /* a past form only: "army positions", "Gondor parade" are nouns */
+    return s->t[i].verb >= 0 && (s->verbs[s->t[i].verb].tense == SR_VF_PAST ||
+                                 s->verbs[s->t[i].verb].tense == SR_VF_PART);
+}
+
 int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t from,
                        uint32_t *hi)
 {
@@ -210,8 +226,11 @@ int32_t sr_find_target(const sr_coder *c, const sent *s, const verb_occ *v, uint
         if (found >= 0 || i < from)
             continue;
         if (t->np >= 0 && s->nps[t->np].code && s->nps[t->np].s >= from &&
-            target_position(c, s, &s->nps[t->np]))
+            target_position(c, s, &s->nps[t->np])) {
+            if (subject_of_next(s, &s->nps[t->np]))
+                break; /* "..., the Observatory said": a new clause */
             found = t->np;
+        }
     }
     *hi = i;
     return found;

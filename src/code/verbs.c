@@ -81,6 +81,8 @@ static int used_as_verb(const sent *s, uint32_t vp, uint8_t tense)
             }
             if (i > 0 && (s->t[i - 1].cls & WC_PREP) && !(s->t[i - 1].cls & WC_TO))
                 return 0; /* "premiums for doctor visits": a prepositional object */
+            if (i > 0 && s->t[i - 1].verb >= 0)
+                return 0; /* "attacked Syrian army positions": an object */
             if (adj == 0 || i == 0)
                 return 1;
             return (s->t[i - 1].cls & (WC_DET | WC_POSSPRON | WC_CONJ)) || !(s->tk[i - 1].flags & SR_TOK_WORD);

@@ -1,0 +1,166 @@
+/*
+ * Internals of the time-expression recognizer, shared by the files of
+ * src/time: calendar arithmetic, the word table, and the matching context
+ * the matchers read from.
+ */
+#ifndef SR_TIME_TIMEX_INTERNAL_H
+#define SR_TIME_TIMEX_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sitrep/timex.h"
+
+/* ---- calendar.c ---- */
+
+typedef struct tx_date {
+    int y, m, d;
+} tx_date;
+
+int tx_days_in_month(int y, int m);
+int tx_valid(int y, int m, int d);
+/* Days since 1970-01-01 (negative before). */
+int64_t tx_days(int y, int m, int d);
+tx_date tx_from_days(int64_t days);
+/* 0 = Monday ... 6 = Sunday, as ISO 8601 counts. */
+int tx_weekday(int64_t days);
+void tx_iso_week(int64_t days, int *year, int *week);
+/* "YYYY-MM-DD" exactly (trailing bytes ignored); 1 when valid. */
+int tx_parse_ymd(const char *s, tx_date *out);
+void tx_fmt_day(char *buf, size_t n, tx_date d);
+void tx_fmt_week(char *buf, size_t n, int64_t days);
+void tx_add_months(int *y, int *m, int k);
+
+/* ---- lexicon.c ---- */
+
+enum tx_kind {
+    TXW_CUE = 1,  /* a word that may open an expression: THE, LAST, EARLY */
+    TXW_MONTH,    /* val 1-12 */
+    TXW_WEEKDAY,  /* val 0 (Monday) - 6 */
+    TXW_SEASON,   /* val: index into tx_season_codes */
+    TXW_UNIT,     /* val: enum tx_unit */
+    TXW_NUMBER,   /* val: the number */
+    TXW_ORDINAL,  /* val: the ordinal */
+    TXW_FUZZY,    /* several, few, many: an unspecified count */
+    TXW_DEICTIC,  /* val: enum tx_deictic */
+    TXW_REF,      /* val: enum tx_ref */
+    TXW_PART,     /* part of day, val: index into tx_part_codes */
+    TXW_SETWORD,  /* daily, weekly: val is the unit */
+    TXW_ZONE,     /* GMT, UTC, EST */
+    TXW_AMPM,     /* val 0 a.m., 12 p.m. */
+    TXW_HOLIDAY   /* val: index into the holiday table of absolute.c */
+};
+
+enum tx_word_flags {
+    TXF_ABBR = 1,   /* abbreviation: a date (day or year) must be next to it */
+    TXF_PLURAL = 2, /* "days", "Mondays" */
+    TXF_RISKY = 4   /* also a common word (May, March, fall): needs a cue */
+};
+
+enum tx_unit {
+    TXU_SECOND = 1,
+    TXU_MINUTE,
+    TXU_HOUR,
+    TXU_DAY,
+    TXU_NIGHT,
+    TXU_WEEK,
+    TXU_WEEKEND,
+    TXU_FORTNIGHT,
+    TXU_MONTH,
+    TXU_QUARTER,
+    TXU_YEAR,
+    TXU_DECADE,
+    TXU_CENTURY
+};
+
+enum tx_deictic { TXD_TODAY = 1, TXD_YESTERDAY, TXD_TOMORROW, TXD_TONIGHT };
+
+enum tx_ref { TXR_PAST = 1, TXR_PRESENT, TXR_FUTURE };
+
+typedef struct tx_word {
+    const char *norm;
+    uint8_t kind;
+    int8_t val;
+    uint8_t flags;
+} tx_word;
+
+/* The entries for a normalized token, in *first (count returned, 0 when
+ * the word is no time word). Entries for one word are adjacent. */
+size_t tx_lookup(const char *norm, const tx_word **first);
+/* 0 when the table is sorted and without duplicate (word, kind) pairs,
+ * else the index of the first offending entry plus one; for the tests. */
+size_t tx_lexicon_check(void);
+
+extern const char *const tx_season_codes[4]; /* SP SU FA WI */
+extern const char *const tx_part_codes[4];   /* MO AF EV NI */
+
+/* ---- the matching context (timex.c) ---- */
+
+typedef struct tx_ctx {
+    const sr_text *t;
+    const tx_word **lex;    /* per token: its first table entry, or NULL */
+    const uint8_t *lexn;    /* per token: how many entries */
+    size_t first, end;      /* token range of the current sentence */
+    int has_dct;
+    tx_date dct;
+    int64_t dct_days;
+    /* the last date the text stated to the day, for "the next day" */
+    int has_ref;
+    int64_t ref_days;
+} tx_ctx;
+
+typedef struct tx_match {
+    size_t from, to;        /* token range [from, to) */
+    sr_timex_type type;
+    const char *precision;
+    char value[40];
+    int sets_ref;           /* a date to the day that later anaphora may use */
+    int64_t ref_days;
+} tx_match;
+
+/* token helpers (timex.c) */
+const char *tx_norm(const tx_ctx *c, size_t i);
+int tx_is(const tx_ctx *c, size_t i, const char *word);
+int tx_kind(const tx_ctx *c, size_t i, int kind, int *val);
+int tx_word_flags(const tx_ctx *c, size_t i, int kind);
+int tx_cap(const tx_ctx *c, size_t i);
+/* 1 future, -1 past: the tense of the clause around token i */
+int tx_tense(const tx_ctx *c, size_t i);
+
+/* numbers (numbers.c) */
+typedef struct tx_count {
+    double value;
+    int fuzzy;   /* several, a few: value unknown */
+    int article; /* "a"/"an" standing for one */
+    size_t next; /* first token after the count */
+} tx_count;
+int tx_parse_count(const tx_ctx *c, size_t i, tx_count *out);
+/* A whole number written in digits (no sign, no separator). */
+int tx_digits(const char *s, size_t len, int *val);
+/* A number word, or a hyphenated one ("twenty-five"), in [0, 100]. */
+int tx_number_word(const char *s, size_t len, int *val);
+/* 1 when token i reads as a year: four digits in a plausible range. */
+int tx_year_token(const tx_ctx *c, size_t i, int *year);
+/* A day of the month, "3", "03", "3rd". */
+int tx_day_token(const tx_ctx *c, size_t i, int *day);
+
+/* resolution (resolve.c) */
+int tx_resolve_weekday(const tx_ctx *c, int wd, int dir, int64_t *days);
+void tx_resolve_month(const tx_ctx *c, int month, int dir, int *year);
+void tx_resolve_month_day(const tx_ctx *c, int month, int day, int dir, int *year);
+void tx_set(tx_match *m, size_t from, size_t to, sr_timex_type type, const char *prec,
+            const char *value);
+void tx_set_day(const tx_ctx *c, tx_match *m, size_t from, size_t to, int64_t days);
+void tx_set_unit_date(const tx_ctx *c, tx_match *m, size_t from, size_t to, int unit,
+                      int offset);
+void tx_duration_value(char *buf, size_t n, double count, int fuzzy, int unit);
+
+/* the matchers: each fills m for an expression starting at token i and
+ * returns 1, or returns 0 */
+int tx_match_absolute(const tx_ctx *c, size_t i, tx_match *m);
+int tx_match_clock(const tx_ctx *c, size_t i, tx_match *m);
+int tx_match_relative(const tx_ctx *c, size_t i, tx_match *m);
+int tx_match_ref(const tx_ctx *c, size_t i, tx_match *m);
+int tx_match_duration(const tx_ctx *c, size_t i, tx_match *m);
+
+#endif
