@@ -197,6 +197,27 @@ void sr_vocab_freeze(sr_vocab *v)
     }
 }
 
+/* A short stem takes only an inflection: "WAR" matches "WARS" and
+ * "WARRING" but not "WARSAW", "GUN" matches "GUNS" but not "GUNMEN".
+ * Stems of five letters and more keep TABARI's open rule ("ISRAEL" ->
+ * "ISRAELI", "ATTACK" -> "ATTACKERS"). */
+static int stem_fits(const char *word, size_t stem, size_t len)
+{
+    static const char *const endings[] = {"S", "ES", "ED", "D", "ING", "ER", "ERS", "IES", "IED", "Y"};
+    if (stem >= 5)
+        return 1;
+    const char *rest = word + stem;
+    size_t n = len - stem;
+    if (n > 1 && rest[0] == word[stem - 1]) {
+        rest++; /* a doubled consonant: "WARRING", "GUNNED" */
+        n--;
+    }
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0]; k++)
+        if (strlen(endings[k]) == n && memcmp(rest, endings[k], n) == 0)
+            return 1;
+    return 0;
+}
+
 void sr_vocab_token_ids(const sr_vocab *v, const char *norm, size_t len, sr_token_ids *out)
 {
     out->exact = SR_NOWORD;
@@ -227,7 +248,7 @@ void sr_vocab_token_ids(const sr_vocab *v, const char *norm, size_t len, sr_toke
         int l = 63 - __builtin_clzll(lens);
         lens &= ~(UINT64_C(1) << l);
         uint32_t id = probe(v, v->stem_slots, v->stem_mask, prefix[l], norm, (size_t)l);
-        if (id != SR_NOWORD)
+        if (id != SR_NOWORD && stem_fits(norm, (size_t)l, len))
             out->stems[out->nstems++] = id;
     }
 }

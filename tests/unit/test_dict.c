@@ -711,7 +711,7 @@ TEST(token_ids)
     const char *verbs = write_file("v.txt", "--- X [---] ---\nX\n");
     const char *ac = write_file("t.actors.txt",
                                 "SYRIA [SYR]\nSYRIAN_ARMY [SYRMIL]\nDAMASCUS_ [SYR]\n"
-                                "HEZBOLLAH [LBNREB]\nHEZ [X]\nBAAS_ [Y]\nERDOĞAN_ [TURGOV]\n"
+                                "HEZBOLLAH [LBNREB]\nHEZ [X]\nWAR [W]\nBAAS_ [Y]\nERDOĞAN_ [TURGOV]\n"
                                 "1914_ [Z]\n");
     const char *list[] = {ac};
     sr_dict_files files = {.verbs = verbs, .actors = list, .nactors = 1};
@@ -726,9 +726,16 @@ TEST(token_ids)
     CHECK_INT(t.exact, wid(d, "SYRIA"));
     CHECK_INT(t.nstems, 0); /* proper prefixes only */
     sr_dict_token_ids(d, "HEZBOLLAH-BACKED", 16, &t);
-    CHECK_INT(t.nstems, 2);
-    CHECK_INT(t.stems[0], wid(d, "HEZBOLLAH")); /* longest first */
-    CHECK_INT(t.stems[1], wid(d, "HEZ"));
+    CHECK_INT(t.nstems, 1); /* HEZ is short: it takes inflections only */
+    CHECK_INT(t.stems[0], wid(d, "HEZBOLLAH"));
+    sr_dict_token_ids(d, "HEZES", 5, &t);
+    CHECK_INT(t.nstems, 1); /* an inflection of the short stem */
+    CHECK_INT(t.stems[0], wid(d, "HEZ"));
+    sr_dict_token_ids(d, "WARSAW", 6, &t);
+    CHECK_INT(t.nstems, 0); /* not WAR + an inflection */
+    sr_dict_token_ids(d, "WARRING", 7, &t);
+    CHECK_INT(t.nstems, 1); /* doubled consonant + ING */
+    CHECK_INT(t.stems[0], wid(d, "WAR"));
     sr_dict_token_ids(d, "DAMASCUSES", 10, &t);
     CHECK_INT(t.nstems, 0); /* DAMASCUS_ is exact: not a stem */
     sr_dict_token_ids(d, "ARMYS", 5, &t);
