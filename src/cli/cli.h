@@ -14,6 +14,8 @@ enum cli_exit {
 
 int cmd_code(int argc, char **argv);
 int cmd_places(int argc, char **argv);
+int cmd_times(int argc, char **argv);
+int cmd_figures(int argc, char **argv);
 /* The compiled gazetteer: --gazetteer, else $SITREP_GAZETTEER, else the
  * one built with sitrep. */
 const char *cli_gazetteer_path(const char *given);

@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "sitrep/figures.h"
+#include "sitrep/quotes.h"
 #include "util/buf.h"
 
 #define BATCH_DOCS 256
@@ -34,6 +36,9 @@ static const char code_usage[] =
     "  --threads N         code with N threads (default 1); output order is\n"
     "                      the input order either way\n"
     "  --require-dyad      drop events that have no target actor\n"
+    "  --no-places         do not geocode (events get place null)\n"
+    "  --gazetteer FILE    the compiled gazetteer (default: $SITREP_GAZETTEER,\n"
+    "                      else the one built with sitrep)\n"
     "  --new-actor-length N  when a verb's subject is in no dictionary, let\n"
     "                      the noun phrase before it (up to N words) stand as\n"
     "                      a new actor with code null (default 0: off)\n"
@@ -66,6 +71,7 @@ typedef struct run {
     size_t next; /* next job to take, guarded by lock */
     pthread_mutex_t lock;
     sr_coder **coders;
+    sr_arena **scratch; /* per worker: the later stages' working memory */
     /* totals */
     size_t docs, bad, events, bytes, sentences;
     double started, last_progress;
@@ -77,7 +83,8 @@ static char *dup_or_null(sr_arena *a, const char *s)
     return s ? sr_arena_strdup(a, s) : NULL;
 }
 
-static void code_job(sr_coder *coder, job *j, size_t *sentences)
+/* Everything one document gives: events, figures, then quotations. */
+static void code_job(sr_coder *coder, sr_arena *scratch, job *j, size_t *sentences)
 {
     const sr_events *evs = NULL;
     sr_error err = {0, ""};
@@ -88,6 +95,15 @@ static void code_job(sr_coder *coder, job *j, size_t *sentences)
     }
     *sentences += evs->text->nsentences;
     sr_records_write_events(&j->out, &j->doc, evs);
+    sr_arena_reset(scratch);
+    sr_figure *fs = NULL;
+    size_t nf = 0;
+    if (sr_figures_find(evs->text, evs->phrases, evs->nphrases, scratch, &fs, &nf) == 0)
+        sr_records_write_figures(&j->out, &j->doc, evs, fs, nf);
+    sr_quote *qs = NULL;
+    size_t nq = 0;
+    if (sr_quotes_find(evs->text, evs->phrases, evs->nphrases, scratch, &qs, &nq) == 0)
+        sr_records_write_quotes(&j->out, &j->doc, evs, qs, nq);
 }
 
 typedef struct worker {
@@ -106,7 +122,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&r->lock);
         if (k >= r->njobs)
             break;
-        code_job(r->coders[w->index], &r->jobs[k], &w->sentences);
+        code_job(r->coders[w->index], r->scratch[w->index], &r->jobs[k], &w->sentences);
     }
     return NULL;
 }
@@ -131,7 +147,7 @@ static void flush_batch(run *r)
     if (r->nthreads <= 1) {
         size_t sentences = 0;
         for (size_t k = 0; k < r->njobs; k++)
-            code_job(r->coders[0], &r->jobs[k], &sentences);
+            code_job(r->coders[0], r->scratch[0], &r->jobs[k], &sentences);
         r->sentences += sentences;
     } else {
         pthread_t tids[64];
@@ -246,9 +262,10 @@ int cmd_code(int argc, char **argv)
         {"require-dyad", no_argument, NULL, 'r'},  {"new-actor-length", required_argument, NULL, 'N'},  {"no-infer-country", no_argument, NULL, 'n'},
         {"validate", required_argument, NULL, 'V'}, {"stats", no_argument, NULL, 's'},
         {"verbose", no_argument, NULL, 'v'},       {"explain", no_argument, NULL, 'x'},       {"quiet", no_argument, NULL, 'q'},
+        {"no-places", no_argument, NULL, 'P'},     {"gazetteer", required_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
-    const char *dict_dir = NULL, *validate = NULL;
-    int threads = 1, stats = 0, verbose = 0, quiet = 0, ch;
+    const char *dict_dir = NULL, *validate = NULL, *gaz_path = NULL;
+    int threads = 1, stats = 0, verbose = 0, quiet = 0, places = 1, ch;
     sr_coder_options opt;
     sr_coder_options_default(&opt);
     optind = 1;
@@ -274,6 +291,8 @@ int cmd_code(int argc, char **argv)
         case 'V': validate = optarg; break;
         case 's': stats = 1; break;
         case 'v': verbose = 1; break;
+        case 'P': places = 0; break;
+        case 'g': gaz_path = optarg; break;
         case 'x': opt.trace = 1; break;
         case 'q': quiet = 1; break;
         case 'h': fputs(code_usage, stdout); return EXIT_OK;
@@ -293,6 +312,14 @@ int cmd_code(int argc, char **argv)
     if (!dict)
         return EXIT_FATAL;
     double t_dict = cli_now() - t0;
+    sr_gazetteer *gaz = NULL;
+    if (places) {
+        sr_error gerr = {0, ""};
+        if (sr_gazetteer_open(&gaz, cli_gazetteer_path(gaz_path), &gerr) != 0) {
+            fprintf(stderr, "sitrep code: places are off: %s\n", gerr.msg);
+            gaz = NULL;
+        }
+    }
 
     run *r = calloc(1, sizeof *r);
     r->dict = dict;
@@ -300,6 +327,9 @@ int cmd_code(int argc, char **argv)
     r->nthreads = threads;
     r->batch_arena = sr_arena_new(8u << 20);
     r->coders = calloc((size_t)threads, sizeof *r->coders);
+    r->scratch = calloc((size_t)threads, sizeof *r->scratch);
+    for (int t = 0; t < threads; t++)
+        r->scratch[t] = sr_arena_new(0);
     pthread_mutex_init(&r->lock, NULL);
     r->progress = !quiet && isatty(2);
     r->started = cli_now();
@@ -311,6 +341,7 @@ int cmd_code(int argc, char **argv)
             status = EXIT_FATAL;
             goto cleanup;
         }
+        sr_coder_set_gazetteer(r->coders[t], gaz);
     }
     for (size_t k = 0; k < BATCH_DOCS; k++)
         sr_buf_init(&r->jobs[k].out);
@@ -343,12 +374,16 @@ int cmd_code(int argc, char **argv)
     for (size_t k = 0; k < BATCH_DOCS; k++)
         sr_buf_free(&r->jobs[k].out);
 cleanup:
-    for (int t = 0; t < threads; t++)
+    for (int t = 0; t < threads; t++) {
         sr_coder_free(r->coders[t]);
+        sr_arena_free(r->scratch[t]);
+    }
     free(r->coders);
+    free(r->scratch);
     sr_arena_free(r->batch_arena);
     pthread_mutex_destroy(&r->lock);
     free(r);
     sr_dict_free(dict);
+    sr_gazetteer_close(gaz);
     return status;
 }

@@ -15,6 +15,12 @@ static const char usage[] =
     "                      JSON lines on stdin) into JSON-lines event records\n"
     "  code --validate F   run a PETRARCH unit-test file (XML) and report\n"
     "                      PASS/FAIL per record\n"
+    "  places PATH...      list the places named, with the gazetteer entry each\n"
+    "                      resolved to\n"
+    "  times PATH...       list time expressions with their TIMEX3 values\n"
+    "  figures PATH...     list figures (killed, displaced, fighters, ...); with\n"
+    "                      --contested where outlets disagree, --labels the\n"
+    "                      words each outlet uses for armed groups\n"
     "  help [command]      show help\n"
     "  version             print the version\n"
     "\n"
@@ -37,6 +43,12 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "code") == 0)
         return cmd_code(argc - 1, argv + 1);
+    if (strcmp(cmd, "places") == 0)
+        return cmd_places(argc - 1, argv + 1);
+    if (strcmp(cmd, "times") == 0)
+        return cmd_times(argc - 1, argv + 1);
+    if (strcmp(cmd, "figures") == 0)
+        return cmd_figures(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("sitrep %s (records v%d)\n", SR_VERSION, SR_RECORD_VERSION);
         return EXIT_OK;

@@ -121,6 +121,7 @@ typedef struct idcache_entry {
 struct sr_coder {
     const sr_dict *dict;
     const sr_gazetteer *gazetteer; /* NULL: no places */
+    sr_place_cache *place_cache;   /* this coder's gazetteer lookups */
     uint32_t clause_lo, clause_hi;  /* token range of the verb being coded */
     idcache_entry *idcache;
     uint8_t *starts;        /* per vocabulary word: START_* bits of the tries

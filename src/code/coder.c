@@ -10,21 +10,6 @@
 #include "code/code_internal.h"
 #include "sitrep/sitrep.h"
 
-/* Until the time and place stages land (issue 3): events take the
- * document date, and datelines are not read yet. */
-#define SR_PARKED_DATELINE(t, l, o) ((void)(t), (void)(l), (void)(o), 0)
-static void SR_PARKED_LOCATE(sr_coder *c, sr_events *r, const char *date, const char *from)
-{
-    size_t n = date ? strlen(date) : 0;
-    for (size_t k = 0; k < r->n; k++) {
-        c->events[k].date = date;
-        c->events[k].date_from = from;
-        c->events[k].date_precision = n >= 10 ? "day" : n == 7 ? "month" : n == 4 ? "year" : NULL;
-    }
-    r->doc_date = date;
-    r->doc_date_from = from;
-}
-
 void sr_coder_options_default(sr_coder_options *o)
 {
     memset(o, 0, sizeof *o);
@@ -159,6 +144,7 @@ void sr_coder_free(sr_coder *c)
     free(c->starts);
     free(c->pattern_key);
     free(c->idcache);
+    sr_place_cache_free(c->place_cache);
     free(c->syn_first);
     free(c->syn_off);
     sr_wordclass_free(c->wc);
@@ -169,6 +155,10 @@ void sr_coder_free(sr_coder *c)
 
 void sr_coder_set_gazetteer(sr_coder *c, const sr_gazetteer *g)
 {
+    if (c->gazetteer != g) {
+        sr_place_cache_free(c->place_cache);
+        c->place_cache = g ? sr_place_cache_new() : NULL; /* NULL: lookups uncached */
+    }
     c->gazetteer = g;
 }
 
@@ -651,7 +641,7 @@ int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
     /* no date in the metadata: a dateline may give it; never the clock */
     const char *date_from = date ? "metadata" : NULL;
     char dateline[11];
-    if (!date && SR_PARKED_DATELINE(text, len, dateline)) {
+    if (!date && sr_dateline_date(text, len, dateline)) {
         date = sr_arena_strdup(c->arena, dateline);
         date_from = "dateline";
     }
@@ -730,7 +720,7 @@ int sr_coder_code(sr_coder *c, const char *text, size_t len, const char *date,
     c->result.n = c->nevents;
     c->result.text = tx;
     collect_phrases(c, ss, tx->nsentences, skip);
-    SR_PARKED_LOCATE(c, &c->result, date, date_from);
+    sr_locate_events(c, &c->result, date, date_from);
     *out = &c->result;
     return 0;
 }

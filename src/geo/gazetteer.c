@@ -53,6 +53,9 @@ static int check_header(const sr_gz_header *h, size_t size, const char *path, sr
         return sr_error_set(err, SR_EFORMAT,
                             "%s: gazetteer version %u, this sitrep reads version %u (run make)",
                             path, h->version, SR_GZ_VERSION);
+    if (h->fold_check != sr_gz_fold_check())
+        return sr_error_set(err, SR_EFORMAT,
+                            "%s: gazetteer keyed by another version of sitrep (run make)", path);
     if (h->file_size != size)
         return sr_error_set(err, SR_EFORMAT, "%s: truncated gazetteer (%zu bytes, %llu expected)",
                             path, size, (unsigned long long)h->file_size);
@@ -263,7 +266,9 @@ size_t sr_gazetteer_lookup(const sr_gazetteer *g, const char *text, size_t len, 
     sr_place_fold(text, len, light, sizeof light);
 
     size_t found = 0;
-    for (int want = 2; want >= 1; want--) {
+    /* near spellings only when nothing is spelled exactly: "Idlib" need
+     * not weigh every "Idleb" of the world, and it keeps lookups cheap */
+    for (int want = 2; want >= 1 && !(want == 1 && found); want--) {
         uint32_t i = lo;
         while (i < hi) {
             uint32_t entry = g->postings[i].entry, end = i;

@@ -143,6 +143,7 @@ typedef struct builder {
     sr_gz_stats stats;
     char unknown[64][3];        /* country codes already reported unknown */
     size_t n_unknown;
+    FILE *log;                  /* warnings */
     const char *file;           /* the source being read, for messages */
     size_t line;
     int oom;
@@ -159,9 +160,9 @@ static void warn(builder *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s:%zu: ", b->file, b->line);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    fprintf(b->log, "%s:%zu: ", b->file, b->line);
+    vfprintf(b->log, fmt, ap);
+    fputc('\n', b->log);
     va_end(ap);
 }
 
@@ -822,6 +823,7 @@ static int write_file(builder *b, const sr_gz_posting *postings, size_t np, cons
     memcpy(h.magic, SR_GZ_MAGIC, 8);
     h.version = SR_GZ_VERSION;
     h.endian = SR_GZ_ENDIAN;
+    h.fold_check = sr_gz_fold_check();
 
     uint64_t pos = sizeof h;
     const struct {
@@ -968,6 +970,7 @@ int sr_gazetteer_build(const sr_gz_sources *src, const char *out_path, sr_gz_sta
     b.admin1 = (vec)VEC(sr_gz_admin1);
     b.postings = (vec)VEC(posting_rec);
     b.country_keys = (vec)VEC(country_key_rec);
+    b.log = src->log ? src->log : stderr;
     add_string(&b, "", 0);
 
     int rc = 0;

@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "sitrep/geo.h"
 
@@ -49,7 +50,8 @@ typedef struct sr_gz_header {
     uint32_t n_postings, off_postings;
     uint32_t n_country_keys, off_country_keys;
     uint32_t size_strings, off_strings;
-    uint32_t reserved[4];
+    uint64_t fold_check;        /* sr_gz_fold_check() of the writer */
+    uint32_t reserved[2];
 } sr_gz_header;
 
 typedef struct sr_gz_entry {
@@ -116,6 +118,11 @@ static inline uint64_t sr_gz_hash64(const char *s, size_t n)
  */
 size_t sr_place_fold(const char *name, size_t len, char *out, size_t cap);
 
+/* A fingerprint of what sr_place_key and sr_place_fold make of names that
+ * exercise every rule: a file whose keys were made by other rules would
+ * answer nothing, so the reader refuses it. */
+uint64_t sr_gz_fold_check(void);
+
 /* Whether every letter of a UTF-8 name is Latin (and it has one). */
 int sr_place_name_is_latin(const char *name, size_t len);
 
@@ -125,6 +132,7 @@ typedef struct sr_gz_sources {
     const char *countries;      /* data/geo/countries.tsv */
     const char *admin1;         /* data/geo/admin1.tsv */
     const char *supplement;     /* data/geo/supplement.tsv */
+    FILE *log;                  /* where skipped lines are reported; NULL: stderr */
 } sr_gz_sources;
 
 typedef struct sr_gz_stats {
@@ -136,7 +144,7 @@ typedef struct sr_gz_stats {
 /*
  * Compile the sources into a gazetteer file at out_path (written to a
  * temporary name beside it, then renamed). Problems in a source line are
- * reported on stderr with file and line, and the line is skipped; a missing
+ * reported (src->log) with file and line, and the line is skipped; a missing
  * or unreadable file is an error. stats may be NULL.
  */
 int sr_gazetteer_build(const sr_gz_sources *src, const char *out_path, sr_gz_stats *stats,

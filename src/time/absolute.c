@@ -137,19 +137,25 @@ static int full_date(const tx_ctx *c, size_t i, tx_match *m)
     return 1;
 }
 
-/* Month [,|of] Year */
+static size_t of_year(const tx_ctx *c, size_t k, int *year, int *known);
+
+/* Month [,|of] Year, Month of next year */
 static int month_year(const tx_ctx *c, size_t i, tx_match *m)
 {
-    int mo, y;
+    int mo, y, known = 1;
     if (!month_at(c, i, &mo))
         return 0;
-    size_t k = skip_period(c, i + 1);
-    k += tx_is(c, k, ",") || tx_is(c, k, "OF");
-    if (!tx_year_token(c, k, &y))
+    size_t k = skip_period(c, i + 1), used;
+    if (tx_is(c, k, ",") && tx_year_token(c, k + 1, &y))
+        used = 2;
+    else if (!(used = of_year(c, k, &y, &known)))
         return 0;
     char v[32];
-    snprintf(v, sizeof v, "%04d-%02d", y, mo);
-    tx_set(m, i, k + 1, SR_TIMEX_DATE, "month", v);
+    if (known)
+        snprintf(v, sizeof v, "%04d-%02d", y, mo);
+    else
+        snprintf(v, sizeof v, "XXXX-%02d", mo);
+    tx_set(m, i, k + used, SR_TIMEX_DATE, "month", v);
     return 1;
 }
 
@@ -253,14 +259,48 @@ static int year_alone(const tx_ctx *c, size_t i, tx_match *m)
                 (c->t->tokens[i - 1].flags & SR_TOK_NUMBER))
                 return 0;
         }
-        if (name_before(c, i) || quantity_after(c, i + 1))
+        /* after a name it is still a year ("WWDC 2005", "Euro 2016"),
+         * unless a name goes on after it ("Russell 2000 Index") */
+        if (quantity_after(c, i + 1) ||
+            (name_before(c, i) && i + 1 < c->end && tx_cap(c, i + 1) &&
+             (c->t->tokens[i + 1].flags & SR_TOK_WORD) && !tx_kind(c, i + 1, TXW_MONTH, NULL)))
             return 0;
     }
     if (tx_is(c, i + 1, "%"))
         return 0;
     char v[32];
+    if (tx_is(c, i + 1, "BC") || tx_is(c, i + 1, "B.C.") || tx_is(c, i + 1, "BCE")) {
+        snprintf(v, sizeof v, "BC%04d", y);
+        tx_set(m, from, i + 2, SR_TIMEX_DATE, "year", v);
+        return 1;
+    }
     snprintf(v, sizeof v, fiscal ? "FY%04d" : "%04d", y);
     tx_set(m, from, i + 1, SR_TIMEX_DATE, "year", v);
+    return 1;
+}
+
+/* '82, '09: a year with its century left out */
+static int short_year(const tx_ctx *c, size_t i, tx_match *m)
+{
+    const sr_token *tok = &c->t->tokens[i];
+    const char *s = tok->norm;
+    size_t n = tok->len, end = i + 1;
+    int v;
+    size_t from = i;
+    if (n == 3 && s[0] == '\'') {
+        s++;
+        n--;
+    } else if (n == 2 && i > c->first && tx_is(c, i - 1, "'") &&
+               c->t->tokens[i - 1].end == tok->start) {
+        from = i - 1; /* the tokenizer split the apostrophe off */
+    } else {
+        return 0;
+    }
+    if (!tx_digits(s, n, &v) || n != 2)
+        return 0;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%04d", v + (c->has_dct && v <= c->dct.y % 100 + 1 ? 2000 : 1900));
+    tx_set(m, from, end, SR_TIMEX_DATE, "year", buf);
     return 1;
 }
 
@@ -356,8 +396,8 @@ static int century(const tx_ctx *c, size_t i, tx_match *m)
  * earliest from cur in the future. Returns the year. */
 static int period_year(const tx_ctx *c, size_t at, int idx, int per, int cur, int dir)
 {
-    if (dir == 0)
-        dir = tx_tense(c, at);
+    if (dir == 0 && (dir = tx_tense(c, at)) == 0)
+        dir = 3;
     int k = cur - ((cur % per) - idx + per) % per; /* latest <= cur */
     switch (dir) {
     case -2: k = k == cur ? k - per : k; break;
@@ -418,8 +458,9 @@ static int season(const tx_ctx *c, size_t i, tx_match *m)
     int year = 0, known = 0;
     size_t used = of_year(c, j + 1, &year, &known);
     if (!used && !dir) {
-        /* a spring of water, to fall: a determiner or a cue must come first */
-        if (j == i && !date_cue(c, i - 1))
+        /* a spring of water, to fall: a determiner or a cue must come
+         * first, or a capital inside the sentence ("their Autumn meetings") */
+        if (j == i && !date_cue(c, i - 1) && !(tx_cap(c, i) && !sentence_initial(c, i)))
             return 0;
         if (j > i && (tx_word_flags(c, j, TXW_SEASON) & TXF_RISKY) && name_before(c, j))
             return 0;
@@ -527,17 +568,25 @@ static int quarter(const tx_ctx *c, size_t i, tx_match *m)
 static int numeric_date(const tx_ctx *c, size_t i, tx_match *m)
 {
     const sr_token *tok = &c->t->tokens[i];
-    if (!(tok->flags & SR_TOK_NUMBER) || tok->len < 6 || tok->len > 10)
+    if (!(tok->flags & SR_TOK_NUMBER) || tok->len < 6)
         return 0;
+    tx_date iso;
+    if (tok->len > 10) {
+        /* 2018-09-14T10:30:00Z: the date of an ISO datetime */
+        if (tok->norm[10] != 'T' || !tx_parse_ymd(tok->norm, &iso))
+            return 0;
+        set_ymd(c, m, i, i + 1, iso.y, iso.m, iso.d);
+        return 1;
+    }
     int part[3], width[3], np = 0;
     char sep = 0;
     const char *s = tok->norm;
     for (size_t k = 0; k <= tok->len && np < 3;) {
         size_t st = k;
         int v = 0;
-        while (k < tok->len && s[k] >= '0' && s[k] <= '9')
+        while (k < tok->len && s[k] >= '0' && s[k] <= '9' && k - st < 5)
             v = v * 10 + (s[k++] - '0');
-        if (k == st)
+        if (k == st || k - st > 4)
             return 0;
         part[np] = v;
         width[np++] = (int)(k - st);
@@ -559,22 +608,24 @@ static int numeric_date(const tx_ctx *c, size_t i, tx_match *m)
         if (width[1] > 2 || width[2] > 2 || !tx_valid(y, mo, d))
             return 0;
     } else {
-        if (width[0] > 2 || width[1] > 2 || (width[2] != 2 && width[2] != 4) || sep == '-')
+        /* 17-08-2013 but not 10-12 (a score, a range) */
+        if (width[0] > 2 || width[1] > 2 || (width[2] != 2 && width[2] != 4) ||
+            (sep == '-' && width[2] != 4))
             return 0;
         y = width[2] == 4 ? part[2] : part[2] + (part[2] < 70 ? 2000 : 1900);
         int dmy = tx_valid(y, part[1], part[0]), mdy = tx_valid(y, part[0], part[1]);
         if (dmy && mdy && part[0] != part[1]) {
             /* both readings are dates: only the document date can tell, when
-             * one reading is close to it and the other far away */
+             * one reading is within a week of it and the other weeks away */
             if (!c->has_dct)
                 return 0;
             int64_t a = tx_days(y, part[1], part[0]) - c->dct_days;
             int64_t b = tx_days(y, part[0], part[1]) - c->dct_days;
             a = a < 0 ? -a : a;
             b = b < 0 ? -b : b;
-            if (a <= 14 && b > 60)
+            if (a <= 7 && b >= 28)
                 mdy = 0;
-            else if (b <= 14 && a > 60)
+            else if (b <= 7 && a >= 28)
                 dmy = 0;
             else
                 return 0;
@@ -713,18 +764,21 @@ static int mid_compound(const tx_ctx *c, size_t i, tx_match *m)
 
 int tx_match_absolute(const tx_ctx *c, size_t i, tx_match *m)
 {
-    static int (*const forms[])(const tx_ctx *, size_t, tx_match *) = {
-        full_date, month_year, month_alone, numeric_date, year_alone, fiscal_token,
-        decade, century, season, quarter, holiday, mid_compound,
+    static const tx_form forms[] = {
+        {full_date, TXM_KIND(TXW_WEEKDAY) | TXM_KIND(TXW_MONTH) | TXM_DIGITS | TXM_CUE(TXC_THE)},
+        {month_year, TXM_KIND(TXW_MONTH)},
+        {month_alone, TXM_KIND(TXW_MONTH) | TXM_CUE(TXC_RELATIVE)},
+        {numeric_date, TXM_DIGITS},
+        {year_alone, TXM_DIGITS | TXM_CUE(TXC_THE) | TXM_CUE(TXC_OTHER)},
+        {short_year, TXM_DIGITS | TXM_SPECIAL},
+        {fiscal_token, TXM_SPECIAL},
+        {decade, TXM_DIGITS | TXM_SPECIAL | TXM_CUE(TXC_THE)},
+        {century, TXM_DIGITS | TXM_KIND(TXW_ORDINAL) | TXM_CUE(TXC_THE)},
+        {season, TXM_KIND(TXW_SEASON) | TXM_CUE(TXC_RELATIVE) | TXM_CUE(TXC_THE)},
+        {quarter, TXM_KIND(TXW_ORDINAL) | TXM_SPECIAL | TXM_COMPOUND | TXM_CUE(TXC_THE) |
+                      TXM_CUE(TXC_RELATIVE)},
+        {holiday, TXM_KIND(TXW_HOLIDAY)},
+        {mid_compound, TXM_COMPOUND},
     };
-    tx_match cand;
-    int found = 0;
-    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
-        memset(&cand, 0, sizeof cand);
-        if (forms[k](c, i, &cand) && (!found || cand.to > m->to)) {
-            *m = cand;
-            found = 1;
-        }
-    }
-    return found;
+    return tx_longest(c, i, forms, sizeof forms / sizeof forms[0], m);
 }

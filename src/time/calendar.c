@@ -90,9 +90,23 @@ int tx_parse_ymd(const char *s, tx_date *out)
     return 1;
 }
 
+/* "%04d-%02d-%02d" by hand: this runs for every date found */
 void tx_fmt_day(char *buf, size_t n, tx_date d)
 {
-    snprintf(buf, n, "%04d-%02d-%02d", d.y, d.m, d.d);
+    if (n < 11 || d.y < 0 || d.y > 9999) {
+        snprintf(buf, n, "%04d-%02d-%02d", d.y, d.m, d.d);
+        return;
+    }
+    const int parts[3] = {d.y, d.m, d.d}, widths[3] = {4, 2, 2};
+    char *w = buf;
+    for (int i = 0; i < 3; i++) {
+        if (i)
+            *w++ = '-';
+        for (int k = widths[i] - 1, v = parts[i]; k >= 0; k--, v /= 10)
+            w[k] = (char)('0' + v % 10);
+        w += widths[i];
+    }
+    *w = '\0';
 }
 
 void tx_fmt_week(char *buf, size_t n, int64_t days)

@@ -1,7 +1,8 @@
 /*
  * Clock times: "10:45 GMT", "1045 GMT", "10.00 BST", "6 p.m.", "6pm",
- * "noon". The day is the document date (TIMEX3 keeps the time as written,
- * without converting zones).
+ * "noon". The time is kept as written (zones are not converted; UTC and
+ * GMT end in Z, as TIMEX3 writes UTC); the day is one named beside it,
+ * else the document date (see set_time).
  */
 #include "time/timex_internal.h"
 
@@ -31,13 +32,40 @@ static int clock_digits(const char *s, size_t n, int allow_dot, int four, int *h
     return *hh <= 24 && *mm <= 59;
 }
 
-static void set_time(const tx_ctx *c, tx_match *m, size_t from, size_t to, int hh, int mm)
+/* The day of a clock time: one named right after it ("12:00 UTC Monday",
+ * "16:00 UTC today"), else one stated earlier in the sentence ("Tuesday
+ * in Everett at 18:00"), else the document date. */
+static void set_time(const tx_ctx *c, tx_match *m, size_t from, size_t to, int hh, int mm,
+                     int utc)
 {
     char v[40];
-    if (c->has_dct)
-        snprintf(v, sizeof v, "%04d-%02d-%02dT%02d:%02d", c->dct.y, c->dct.m, c->dct.d, hh, mm);
-    else
-        snprintf(v, sizeof v, "XXXX-XX-XXT%02d:%02d", hh, mm);
+    tx_match day;
+    memset(&day, 0, sizeof day);
+    size_t k = to + tx_is(c, to, "ON");
+    int64_t days = c->dct_days;
+    int known = c->has_dct;
+    size_t comma = to + tx_is(c, to, ",");
+    if (k < c->end && (tx_kind(c, k, TXW_WEEKDAY, NULL) || tx_kind(c, k, TXW_DEICTIC, NULL)) &&
+        tx_match_relative(c, k, &day) && day.sets_ref && day.type == SR_TIMEX_DATE) {
+        days = day.ref_days;
+        known = 1;
+        to = day.to;
+    } else if (comma < c->end && tx_kind(c, comma, TXW_MONTH, NULL) &&
+               tx_match_absolute(c, comma, &day) && day.sets_ref) {
+        /* "16:15 UTC, June 1st" */
+        days = day.ref_days;
+        known = 1;
+        to = day.to;
+    } else if (c->ref_in_sentence) {
+        days = c->ref_days;
+        known = 1;
+    }
+    if (known) {
+        tx_date d = tx_from_days(days);
+        snprintf(v, sizeof v, "%04d-%02d-%02dT%02d:%02d%s", d.y, d.m, d.d, hh, mm, utc ? "Z" : "");
+    } else {
+        snprintf(v, sizeof v, "XXXX-XX-XXT%02d:%02d%s", hh, mm, utc ? "Z" : "");
+    }
     tx_set(m, from, to, SR_TIMEX_TIME, "day", v);
 }
 
@@ -50,8 +78,11 @@ static size_t ampm(const tx_ctx *c, size_t i, int *pm)
     return 0;
 }
 
-static size_t zone(const tx_ctx *c, size_t i)
+/* A time zone after the clock; *utc when it is UTC itself, which TIMEX3
+ * marks with Z (other zones are left as written, unconverted). */
+static size_t zone(const tx_ctx *c, size_t i, int *utc)
 {
+    *utc = tx_is(c, i, "GMT") || tx_is(c, i, "UTC") || tx_is(c, i, "Z");
     if (tx_kind(c, i, TXW_ZONE, NULL))
         return 1;
     if (tx_is(c, i, "LOCAL") && tx_is(c, i + 1, "TIME"))
@@ -72,7 +103,7 @@ int tx_match_clock(const tx_ctx *c, size_t i, tx_match *m)
     const sr_token *tok = &c->t->tokens[i];
     int hh, mm, pm;
     if (tx_is(c, i, "NOON") || tx_is(c, i, "MIDDAY") || tx_is(c, i, "MIDNIGHT")) {
-        set_time(c, m, i, i + 1, tx_is(c, i, "MIDNIGHT") ? 24 : 12, 0);
+        set_time(c, m, i, i + 1, tx_is(c, i, "MIDNIGHT") ? 24 : 12, 0, 0);
         return 1;
     }
     if (!(tok->flags & SR_TOK_NUMBER))
@@ -83,24 +114,26 @@ int tx_match_clock(const tx_ctx *c, size_t i, tx_match *m)
         size_t n = tok->len;
         if ((s[n - 2] == 'A' || s[n - 2] == 'P') && s[n - 1] == 'M' &&
             clock_digits(s, n - 2, 1, 0, &hh, &mm) && apply_ampm(hh, s[n - 2] == 'P' ? 12 : 0, &hh)) {
-            size_t z = zone(c, i + 1);
-            set_time(c, m, i, i + 1 + z, hh, mm);
+            int utc;
+            size_t z = zone(c, i + 1, &utc);
+            set_time(c, m, i, i + 1 + z, hh, mm, utc);
             return 1;
         }
     }
     int colon = memchr(tok->norm, ':', tok->len) != NULL;
     size_t a = 0, z = 0;
+    int utc = 0;
     if (clock_digits(tok->norm, tok->len, 1, 0, &hh, &mm) && (a = ampm(c, i + 1, &pm))) {
         if (!apply_ampm(hh, pm, &hh))
             return 0;
-        z = zone(c, i + 1 + a);
-        set_time(c, m, i, i + 1 + a + z, hh, mm);
+        z = zone(c, i + 1 + a, &utc);
+        set_time(c, m, i, i + 1 + a + z, hh, mm, utc);
         return 1;
     }
     /* 10:45 [GMT], 10.00 BST, 1045 GMT */
     if (!clock_digits(tok->norm, tok->len, 1, 1, &hh, &mm) || hh > 23)
         return 0;
-    z = zone(c, i + 1);
+    z = zone(c, i + 1, &utc);
     if (!z && !colon)
         return 0;
     if (!z && colon) {
@@ -111,6 +144,6 @@ int tx_match_clock(const tx_ctx *c, size_t i, tx_match *m)
               tx_is(c, i - 1, "AFTER") || tx_is(c, i - 1, "ABOUT")))
             return 0;
     }
-    set_time(c, m, i, i + 1 + z, hh, mm);
+    set_time(c, m, i, i + 1 + z, hh, mm, utc);
     return 1;
 }

@@ -57,22 +57,12 @@ int sr_dateline_date(const char *text, size_t len, char out[11])
     sr_text *t = sr_text_analyze(arena, text, n);
     int found = 0;
     if (t && t->ntokens) {
-        const tx_word **lex = sr_arena_alloc(arena, t->ntokens * sizeof *lex);
-        uint8_t *lexn = sr_arena_alloc(arena, t->ntokens);
-        for (size_t i = 0; i < t->ntokens; i++) {
-            const sr_token *tok = &t->tokens[i];
-            lex[i] = NULL;
-            lexn[i] = 0;
-            if (tok->len && tok->len <= 13 && !(tok->flags & SR_TOK_NUMBER))
-                lexn[i] = (uint8_t)tx_lookup(tok->norm, &lex[i]);
-        }
         /* one context over every token: a dateline may straddle what the
          * segmenter takes for a sentence break */
         tx_ctx c;
         memset(&c, 0, sizeof c);
         c.t = t;
-        c.lex = lex;
-        c.lexn = lexn;
+        tx_prepare(&c, arena);
         c.first = 0;
         c.end = t->ntokens;
         for (size_t i = 0; i < t->ntokens && t->tokens[i].start < DATELINE_SPAN; i++) {

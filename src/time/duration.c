@@ -61,6 +61,10 @@ static int counted(const tx_ctx *c, size_t i, tx_match *m)
     if (!tx_kind(c, k, TXW_UNIT, &unit))
         return 0;
     int plural = (tx_word_flags(c, k, TXW_UNIT) & TXF_PLURAL) != 0;
+    /* "a quarter of a million", "about a quarter of the fighters": a
+     * single quarter is a fraction far more often than three months */
+    if (unit == TXU_QUARTER && (tx_is(c, k + 1, "OF") || (!plural && n.value <= 1)))
+        return 0;
     const sr_token *tok = &c->t->tokens[i];
     /* "2 second" is no English, but "a second attack" is an ordinal */
     if (unit == TXU_SECOND && (n.article || tx_is(c, i, "ONE")) && !plural &&
@@ -272,17 +276,13 @@ static int set_expr(const tx_ctx *c, size_t i, tx_match *m)
 
 int tx_match_duration(const tx_ctx *c, size_t i, tx_match *m)
 {
-    static int (*const forms[])(const tx_ctx *, size_t, tx_match *) = {
-        counted, bare_plural, stretch, compound, set_expr,
+    static const tx_form forms[] = {
+        {counted, TXM_DIGITS | TXM_KIND(TXW_NUMBER) | TXM_KIND(TXW_FUZZY) |
+                      TXM_CUE(TXC_ARTICLE) | TXM_COMPOUND},
+        {bare_plural, TXM_KIND(TXW_UNIT) | TXM_CUE(TXC_THE)},
+        {stretch, TXM_CUE(TXC_THE) | TXM_CUE(TXC_RELATIVE)},
+        {compound, TXM_COMPOUND},
+        {set_expr, TXM_KIND(TXW_SETWORD) | TXM_CUE(TXC_EVERY)},
     };
-    tx_match cand;
-    int found = 0;
-    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
-        memset(&cand, 0, sizeof cand);
-        if (forms[k](c, i, &cand) && (!found || cand.to > m->to)) {
-            *m = cand;
-            found = 1;
-        }
-    }
-    return found;
+    return tx_longest(c, i, forms, sizeof forms / sizeof forms[0], m);
 }

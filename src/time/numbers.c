@@ -118,7 +118,8 @@ int tx_parse_count(const tx_ctx *c, size_t i, tx_count *out)
         out->fuzzy = 1;
         if (tx_is(c, j, "OF") && (tx_is(c, i, "DOZENS") || tx_is(c, i, "HUNDREDS")))
             j++;
-    } else if (tx_number_word(tok->norm, tok->len, &v)) {
+    } else if ((tx_kind(c, i, TXW_NUMBER, NULL) || memchr(tok->norm, '-', tok->len)) &&
+               tx_number_word(tok->norm, tok->len, &v)) {
         out->value = v;
         if (tx_is(c, j, "HUNDRED")) {
             out->value *= 100;

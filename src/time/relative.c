@@ -99,10 +99,17 @@ static int weekday(const tx_ctx *c, size_t i, tx_match *m)
         return 1;
     }
     if (!dir && j > c->first) {
-        /* Black Monday, Good Friday, Super Tuesday: a name, not a date */
-        const sr_token *prev = &c->t->tokens[j - 1];
-        if ((prev->flags & SR_TOK_CAP) && (prev->flags & SR_TOK_WORD) && j - 1 > c->first &&
-            !tx_kind(c, j - 1, TXW_CUE, NULL) && !(c->t->tokens[j - 2].flags & SR_TOK_PUNCT))
+        /* Black Monday, Good Friday, Super Tuesday: names, not dates */
+        static const char *const names[] = {"BLACK", "BLOODY", "GOOD", "SUPER", "ASH", "HOLY",
+                                            "CYBER", "EASTER", "PALM", "MAUNDY", "SHROVE",
+                                            "GIVING", "FAT", "MANIC", "BLUE", "GREAT"};
+        for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+            if (tx_is(c, j - 1, names[k]) && tx_cap(c, j - 1))
+                return 0;
+        /* The Sunday Times, the Friday Mosque */
+        if (tx_is(c, j - 1, "THE") && j + 1 < c->end && tx_cap(c, j + 1) &&
+            (c->t->tokens[j + 1].flags & SR_TOK_WORD) && !tx_kind(c, j + 1, TXW_MONTH, NULL) &&
+            !tx_kind(c, j + 1, TXW_PART, NULL))
             return 0;
     }
     if (dir == 9 || dir == 0)
@@ -120,6 +127,29 @@ static int weekday(const tx_ctx *c, size_t i, tx_match *m)
         append_part(m, part);
         m->to = j + 2;
     }
+    return 1;
+}
+
+/* in the morning, during the night: a part of the day the story is on */
+static int the_part(const tx_ctx *c, size_t i, tx_match *m)
+{
+    int part;
+    if (!tx_is(c, i, "THE") || !part_after(c, i + 1, &part))
+        return 0;
+    if (!(tx_is(c, i - 1, "IN") || tx_is(c, i - 1, "DURING") || tx_is(c, i - 1, "THROUGHOUT") ||
+          tx_is(c, i - 1, "OVERNIGHT")))
+        return 0;
+    /* "in the morning of 5 May", "the night of the attack" */
+    if (tx_is(c, i + 2, "OF"))
+        return 0;
+    if (c->has_ref)
+        tx_set_day(c, m, i, i + 2, c->ref_days);
+    else if (c->has_dct)
+        tx_set_day(c, m, i, i + 2, c->dct_days);
+    else
+        set_unknown_day(m, i, i + 2);
+    m->sets_ref = 0;
+    append_part(m, part);
     return 1;
 }
 
@@ -156,6 +186,14 @@ static int singular_unit(const tx_ctx *c, size_t i, int *unit)
 static void unit_from(const tx_ctx *c, tx_match *m, size_t from, size_t to, int unit, int offset,
                       int anaphoric)
 {
+    if (anaphoric && unit >= TXU_YEAR && c->ref_year) {
+        tx_ctx at = *c;
+        at.has_dct = 1;
+        at.dct = (tx_date){c->ref_year, 7, 1};
+        at.dct_days = tx_days(c->ref_year, 7, 1);
+        tx_set_unit_date(&at, m, from, to, unit, offset);
+        return;
+    }
     if (anaphoric && c->has_ref) {
         tx_ctx at = *c;
         at.has_dct = 1;
@@ -167,17 +205,11 @@ static void unit_from(const tx_ctx *c, tx_match *m, size_t from, size_t to, int 
     tx_set_unit_date(c, m, from, to, unit, offset);
 }
 
-/* The weekend: this weekend told in the past on a weekday is the one just
- * gone, which ISO counts in the week before. */
-static void weekend(const tx_ctx *c, tx_match *m, size_t from, size_t to, int offset, int bare)
+/* The weekend: "this weekend" and "the weekend" are given the document
+ * date's week, as TimeML annotators and HeidelTime do, even on a Monday
+ * when the weekend meant has just gone (ISO counts it in the week before). */
+static void weekend(const tx_ctx *c, tx_match *m, size_t from, size_t to, int offset)
 {
-    if (bare && c->has_dct) {
-        int wd = tx_weekday(c->dct_days);
-        if (wd < 5 && tx_tense(c, from) < 0)
-            offset -= 1;
-    } else if (offset < 0 && c->has_dct && tx_weekday(c->dct_days) >= 5) {
-        offset = -1;
-    }
     tx_set_unit_date(c, m, from, to, TXU_WEEKEND, offset);
 }
 
@@ -238,12 +270,48 @@ static int unit_relative(const tx_ctx *c, size_t i, tx_match *m)
     if (anaphoric && !c->has_ref && (tx_is(c, j - 1, "THAT") || tx_is(c, j - 1, "SAME")))
         return 0;
     if (unit == TXU_WEEKEND && !anaphoric) {
-        weekend(c, m, i, j + 1, offset, offset == 0);
+        weekend(c, m, i, j + 1, offset);
         return 1;
     }
     if (anaphoric && unit == TXU_DAY && !c->has_ref && !c->has_dct)
         return 0;
     unit_from(c, m, i, j + 1, unit, offset, anaphoric);
+    return 1;
+}
+
+/* the year before, the day before, the week after: anaphoric */
+static int unit_before(const tx_ctx *c, size_t i, tx_match *m)
+{
+    int unit;
+    if (!tx_is(c, i, "THE") || !singular_unit(c, i + 1, &unit) || unit < TXU_DAY ||
+        unit == TXU_NIGHT || unit == TXU_FORTNIGHT)
+        return 0;
+    int offset;
+    if (tx_is(c, i + 2, "BEFORE") || tx_is(c, i + 2, "PREVIOUS") || tx_is(c, i + 2, "EARLIER"))
+        offset = -1;
+    else if (tx_is(c, i + 2, "AFTER"))
+        offset = 1;
+    else
+        return 0;
+    /* "the day before the attack" is relative to the attack */
+    if (i + 3 < c->end && (c->t->tokens[i + 3].flags & SR_TOK_WORD) && !tx_is(c, i + 3, "AND") &&
+        !tx_is(c, i + 3, "BUT"))
+        return 0;
+    if (!c->has_ref && !c->has_dct)
+        return 0;
+    unit_from(c, m, i, i + 3, unit, offset, 1);
+    return 1;
+}
+
+/* by that time, at that time: the day last stated */
+static int that_time(const tx_ctx *c, size_t i, tx_match *m)
+{
+    if (!tx_is(c, i, "THAT") || !tx_is(c, i + 1, "TIME") || !c->has_ref)
+        return 0;
+    if (!(tx_is(c, i - 1, "BY") || tx_is(c, i - 1, "AT") || tx_is(c, i - 1, "UNTIL")))
+        return 0;
+    tx_set_day(c, m, i, i + 2, c->ref_days);
+    m->sets_ref = 0;
     return 1;
 }
 
@@ -253,7 +321,7 @@ static int the_weekend(const tx_ctx *c, size_t i, tx_match *m)
     int unit;
     if (!tx_is(c, i, "THE") || !singular_unit(c, i + 1, &unit) || unit != TXU_WEEKEND)
         return 0;
-    weekend(c, m, i, i + 2, 0, 1);
+    weekend(c, m, i, i + 2, 0);
     return 1;
 }
 
@@ -262,8 +330,15 @@ static int the_day(const tx_ctx *c, size_t i, tx_match *m)
 {
     if (!tx_is(c, i, "THE") || !tx_is(c, i + 1, "DAY"))
         return 0;
-    if (!(tx_is(c, i - 1, "ON") || tx_is(c, i - 1, "FOR") || tx_is(c, i - 1, "DURING") ||
-          tx_is(c, i - 1, "THROUGHOUT")))
+    /* "on the day", "to end the day": the day of the story */
+    static const char *const before[] = {"ON", "FOR", "DURING", "THROUGHOUT", "END", "ENDED",
+                                         "ENDING", "ENDS", "FINISH", "FINISHED", "FINISHING",
+                                         "CLOSE", "CLOSED", "CLOSING", "START", "STARTED",
+                                         "STARTING", "OPENED", "BEGAN", "BEGIN"};
+    int ok = 0;
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
+        ok |= tx_is(c, i - 1, before[k]);
+    if (!ok)
         return 0;
     static const char *const after[] = {"OF", "WHEN", "THAT", "BEFORE", "AFTER", "AHEAD",
                                         "WHICH", "TO", "AS", "IN"};
@@ -297,7 +372,9 @@ static int ago(const tx_ctx *c, size_t i, tx_match *m)
     int sign = tx_is(c, k, "LATER") ? 1 : -1;
     if (anaphoric && !c->has_ref && sign > 0)
         return 0;
-    if (n.fuzzy || n.value != floor(n.value) || !(c->has_dct || c->has_ref)) {
+    /* "several years ago", "2.5 years ago", "3,000 years ago": no calendar
+     * value worth computing */
+    if (n.fuzzy || n.value != floor(n.value) || n.value > 1000 || !(c->has_dct || c->has_ref)) {
         tx_set(m, i, k + 1, SR_TIMEX_DATE, NULL, sign < 0 ? "PAST_REF" : "FUTURE_REF");
         return 1;
     }
@@ -317,6 +394,10 @@ static int ago(const tx_ctx *c, size_t i, tx_match *m)
     case TXU_WEEK:
     case TXU_FORTNIGHT:
         tx_set_day(&at, m, i, k + 1, at.dct_days + count * 7 * (unit == TXU_FORTNIGHT ? 2 : 1));
+        break;
+    case TXU_DECADE: /* "a decade ago" is a year, not the decade before this */
+    case TXU_CENTURY:
+        tx_set_unit_date(&at, m, i, k + 1, TXU_YEAR, count * (unit == TXU_DECADE ? 10 : 100));
         break;
     default: tx_set_unit_date(&at, m, i, k + 1, unit, count); break;
     }
@@ -344,19 +425,20 @@ static int vague_span(const tx_ctx *c, size_t i, tx_match *m)
 
 int tx_match_relative(const tx_ctx *c, size_t i, tx_match *m)
 {
-    static int (*const forms[])(const tx_ctx *, size_t, tx_match *) = {
-        deictic, weekday, part_of_day, unit_relative, the_weekend, the_day, ago, vague_span,
+    static const tx_form forms[] = {
+        {deictic, TXM_KIND(TXW_DEICTIC) | TXM_CUE(TXC_THE)},
+        {weekday, TXM_KIND(TXW_WEEKDAY) | TXM_CUE(TXC_RELATIVE)},
+        {part_of_day, TXM_CUE(TXC_RELATIVE)},
+        {the_part, TXM_CUE(TXC_THE)},
+        {unit_relative, TXM_CUE(TXC_RELATIVE) | TXM_CUE(TXC_THE)},
+        {unit_before, TXM_CUE(TXC_THE)},
+        {that_time, TXM_CUE(TXC_RELATIVE)},
+        {the_weekend, TXM_CUE(TXC_THE)},
+        {the_day, TXM_CUE(TXC_THE)},
+        {ago, TXM_DIGITS | TXM_KIND(TXW_NUMBER) | TXM_KIND(TXW_FUZZY) | TXM_CUE(TXC_ARTICLE)},
+        {vague_span, TXM_CUE(TXC_RELATIVE) | TXM_CUE(TXC_THE)},
     };
-    tx_match cand;
-    int found = 0;
-    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
-        memset(&cand, 0, sizeof cand);
-        if (forms[k](c, i, &cand) && (!found || cand.to > m->to)) {
-            *m = cand;
-            found = 1;
-        }
-    }
-    return found;
+    return tx_longest(c, i, forms, sizeof forms / sizeof forms[0], m);
 }
 
 /* PAST_REF, PRESENT_REF, FUTURE_REF words and phrases */

@@ -46,6 +46,8 @@ int tx_resolve_weekday(const tx_ctx *c, int wd, int dir, int64_t *days)
     return 1;
 }
 
+/* dir as for weekdays, and 0 (no tense known): the nearest occurrence,
+ * the earlier one on a tie. */
 void tx_resolve_month(const tx_ctx *c, int month, int dir, int *year)
 {
     int y = c->dct.y, now = c->dct.m;
@@ -54,19 +56,26 @@ void tx_resolve_month(const tx_ctx *c, int month, int dir, int *year)
     case 2: *year = month <= now ? y + 1 : y; break;
     case -1: *year = month > now ? y - 1 : y; break;
     case 1: *year = month < now ? y + 1 : y; break;
-    default: *year = y; break;
+    default:
+        *year = month - now > 6 ? y - 1 : now - month > 6 ? y + 1 : y;
+        if (month - now == 6)
+            *year = y - 1;
+        break;
     }
 }
 
 void tx_resolve_month_day(const tx_ctx *c, int month, int day, int dir, int *year)
 {
     int y = c->dct.y, key = month * 100 + day, now = c->dct.m * 100 + c->dct.d;
-    if (dir < 0)
+    if (dir < 0) {
         *year = key > now ? y - 1 : y;
-    else if (dir > 0)
+    } else if (dir > 0) {
         *year = key < now ? y + 1 : y;
-    else
-        *year = y;
+    } else {
+        int d = day > tx_days_in_month(y, month) ? tx_days_in_month(y, month) : day;
+        int64_t here = tx_days(y, month, d) - c->dct_days;
+        *year = here > 183 ? y - 1 : here < -183 ? y + 1 : y;
+    }
 }
 
 /* The document date's day, week, month... moved by offset units. */
@@ -154,8 +163,9 @@ void tx_duration_value(char *buf, size_t n, double count, int fuzzy, int unit)
     case TXU_MONTH: u = "M"; break;
     case TXU_QUARTER: u = "Q"; break;
     case TXU_YEAR: u = "Y"; break;
-    case TXU_DECADE: u = "DE"; break;
-    case TXU_CENTURY: u = "CE"; break;
+    /* MEANTIME and TimeBank write a decade as ten years */
+    case TXU_DECADE: u = fuzzy ? "DE" : "Y"; count *= 10; break;
+    case TXU_CENTURY: u = fuzzy ? "CE" : "Y"; count *= 100; break;
     default: break;
     }
     if (fuzzy)

@@ -16,14 +16,9 @@ const char *tx_norm(const tx_ctx *c, size_t i)
     return i < c->end ? c->t->tokens[i].norm : "";
 }
 
-int tx_is(const tx_ctx *c, size_t i, const char *word)
-{
-    return i < c->end && i >= c->first && strcmp(c->t->tokens[i].norm, word) == 0;
-}
-
 static const tx_word *entry_of(const tx_ctx *c, size_t i, int kind)
 {
-    if (i >= c->end || i < c->first || !c->lex[i])
+    if (i >= c->end || i < c->first || !(c->masks[i] & TXM_KIND(kind)))
         return NULL;
     for (size_t k = 0; k < c->lexn[i]; k++)
         if (c->lex[i][k].kind == kind)
@@ -45,42 +40,91 @@ int tx_word_flags(const tx_ctx *c, size_t i, int kind)
     return e ? e->flags : 0;
 }
 
-int tx_cap(const tx_ctx *c, size_t i)
+static uint32_t token_mask(const sr_token *tok, const tx_word *e, size_t n, int hyphen)
 {
-    return i < c->end && (c->t->tokens[i].flags & SR_TOK_CAP);
+    uint32_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        m |= TXM_KIND(e[k].kind);
+        if (e[k].kind == TXW_CUE)
+            m |= TXM_CUE(e[k].val) | (e[k].flags & TXF_ANCHOR ? TXM_ANCHOR_CUE : 0);
+    }
+    const char *s = tok->norm;
+    if (tok->flags & SR_TOK_NUMBER)
+        m |= TXM_DIGITS;
+    if (hyphen && (tok->flags & SR_TOK_WORD) && tok->len >= 4)
+        m |= TXM_COMPOUND;
+    if ((tok->len == 2 && (s[0] == 'Q' || s[0] == 'H') && s[1] >= '1' && s[1] <= '4') ||
+        (tok->len >= 4 && s[0] == 'F' && s[1] == 'Y') || (tok->len >= 3 && s[0] == '\''))
+        m |= TXM_SPECIAL;
+    return m;
 }
 
-/* A token that might open an expression. */
-static int candidate(const tx_ctx *c, size_t i)
+void tx_prepare(tx_ctx *c, sr_arena *arena)
 {
-    const sr_token *tok = &c->t->tokens[i];
-    if (c->lex[i] || (tok->flags & SR_TOK_NUMBER))
-        return 1;
-    if (!(tok->flags & SR_TOK_WORD))
-        return 0;
-    if (tok->len >= 4 && memchr(tok->norm, '-', tok->len))
-        return 1; /* two-day, mid-June, third-quarter */
-    /* Q3, FY2009, '90s */
-    return (tok->len == 2 && tok->norm[0] == 'Q') || (tok->len >= 4 && tok->norm[0] == 'F' &&
-                                                      tok->norm[1] == 'Y') ||
-           (tok->len >= 3 && tok->norm[0] == '\'');
+    const sr_text *t = c->t;
+    const tx_word **lex = sr_arena_alloc(arena, t->ntokens * sizeof *lex);
+    uint8_t *lexn = sr_arena_alloc(arena, t->ntokens);
+    uint32_t *masks = sr_arena_alloc(arena, t->ntokens * sizeof *masks);
+    for (size_t i = 0; i < t->ntokens; i++) {
+        const sr_token *tok = &t->tokens[i];
+        lex[i] = NULL;
+        lexn[i] = 0;
+        /* every word of the table has a letter; numbers and punctuation
+         * (a fifth of the tokens) need no look-up */
+        if ((tok->flags & (SR_TOK_WORD | SR_TOK_NUMBER)) == SR_TOK_WORD && tok->len <= TX_WORD_MAX)
+            lexn[i] = (uint8_t)tx_lookup_len(tok->norm, tok->len, &lex[i]);
+        int hyphen = tok->len >= 4 && (tok->flags & SR_TOK_WORD) && memchr(tok->norm, '-', tok->len);
+        masks[i] = token_mask(tok, lex[i], lexn[i], hyphen);
+    }
+    c->lex = lex;
+    c->lexn = lexn;
+    c->masks = masks;
+    c->tense_marks = sr_arena_alloc(arena, t->ntokens);
+    memset(c->tense_marks, TX_UNKNOWN, t->ntokens);
 }
 
-static int match_core(const tx_ctx *c, size_t i, tx_match *best)
+int tx_longest(const tx_ctx *c, size_t i, const tx_form *forms, size_t n, tx_match *m)
 {
-    static int (*const matchers[])(const tx_ctx *, size_t, tx_match *) = {
-        tx_match_absolute, tx_match_clock, tx_match_relative, tx_match_ref, tx_match_duration,
-    };
-    tx_match m;
+    tx_match cand;
     int found = 0;
-    for (size_t k = 0; k < sizeof matchers / sizeof matchers[0]; k++) {
-        memset(&m, 0, sizeof m);
-        if (matchers[k](c, i, &m) && m.to > m.from && (!found || m.to > best->to)) {
-            *best = m;
+    if (i >= c->end || i < c->first)
+        return 0; /* "earlier" closing a sentence: nothing after it */
+    uint32_t mask = c->masks[i];
+    for (size_t k = 0; k < n; k++) {
+        if (!(forms[k].starts & mask))
+            continue;
+        /* every form fills the whole match (tx_set) before it returns 1 */
+        if (forms[k].fn(c, i, &cand) && cand.to > cand.from && (!found || cand.to > m->to)) {
+            *m = cand;
             found = 1;
         }
     }
     return found;
+}
+
+/* Cues ("the", "last", "about") open an expression only with an anchor
+ * a few tokens on ("the end of the year"); most cues have none, and this
+ * keeps the matchers away from them. */
+#define CUE_REACH 4
+
+static int candidate(const tx_ctx *c, const uint32_t *next_anchor, size_t i)
+{
+    if (next_anchor[i] == i)
+        return 1;
+    return next_anchor[i] - i <= CUE_REACH && (c->masks[i] & TXM_KIND(TXW_CUE));
+}
+
+static int match_core(const tx_ctx *c, size_t i, tx_match *best)
+{
+    static const tx_form families[] = {
+        {tx_match_absolute, ~0u},
+        {tx_match_clock, TXM_DIGITS | TXM_CUE(TXC_OTHER)},
+        {tx_match_relative, ~0u},
+        {tx_match_ref, TXM_KIND(TXW_REF) | TXM_CUE(TXC_OTHER) | TXM_CUE(TXC_RELATIVE) |
+                           TXM_CUE(TXC_THE)},
+        {tx_match_duration, ~0u},
+    };
+    return tx_longest(c, i, families, sizeof families / sizeof families[0], best);
 }
 
 /* "the end of", "early", "earlier this", "about": words before an
@@ -95,6 +139,9 @@ static size_t modifier_prefix(const tx_ctx *c, size_t i, int *approx)
     static const char *const approx_words[] = {"ABOUT", "AROUND", "NEARLY", "ALMOST",
                                                "APPROXIMATELY", "ROUGHLY", "SOME", "OVER"};
     *approx = 0;
+    if (!(c->masks[i] & (TXM_CUE(TXC_THE) | TXM_CUE(TXC_EDGE) | TXM_CUE(TXC_APPROX) |
+                         TXM_CUE(TXC_OTHER))))
+        return i;
     size_t j = i + tx_is(c, i, "THE");
     for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
         if (tx_is(c, j, parts[k]) && tx_is(c, j + 1, "OF"))
@@ -143,10 +190,13 @@ static int the_unit(const tx_ctx *c, size_t k, tx_match *m)
     return 1;
 }
 
+/* What "early", "the end of" may go with: a date or time, and "today"
+ * even when no document date turned it into one. */
 static int is_calendar_value(const tx_match *m)
 {
-    return (m->type == SR_TIMEX_DATE || m->type == SR_TIMEX_TIME) && m->value[0] != 'P' &&
-           strcmp(m->value, "PRESENT_REF") != 0 && strcmp(m->value, "FUTURE_REF") != 0;
+    return (m->type == SR_TIMEX_DATE || m->type == SR_TIMEX_TIME) &&
+           ((m->value[0] != 'P' && strcmp(m->value, "FUTURE_REF") != 0) ||
+            strcmp(m->value, "PRESENT_REF") == 0);
 }
 
 static int match_at(const tx_ctx *c, size_t i, tx_match *m)
@@ -183,28 +233,23 @@ int sr_timex_find(const sr_text *t, const char *doc_date, sr_arena *arena, sr_ti
         c.has_dct = 1;
         c.dct_days = tx_days(c.dct.y, c.dct.m, c.dct.d);
     }
-    const tx_word **lex = sr_arena_alloc(arena, t->ntokens * sizeof *lex);
-    uint8_t *lexn = sr_arena_alloc(arena, t->ntokens);
-    for (size_t i = 0; i < t->ntokens; i++) {
-        const sr_token *tok = &t->tokens[i];
-        lex[i] = NULL;
-        lexn[i] = 0;
-        if (tok->len && tok->len <= 13 && !(tok->flags & SR_TOK_NUMBER))
-            lexn[i] = (uint8_t)tx_lookup(tok->norm, &lex[i]);
-    }
-    c.lex = lex;
-    c.lexn = lexn;
+    tx_prepare(&c, arena);
+    /* next_anchor[i]: the first anchor token at or after i */
+    uint32_t *next_anchor = sr_arena_alloc(arena, (t->ntokens + 1) * sizeof *next_anchor);
+    next_anchor[t->ntokens] = UINT32_MAX;
+    for (size_t i = t->ntokens; i-- > 0;)
+        next_anchor[i] = c.masks[i] & TXM_ANCHOR ? (uint32_t)i : next_anchor[i + 1];
 
     size_t cap = 0, count = 0;
     sr_timex *res = NULL;
     for (size_t s = 0; s < t->nsentences; s++) {
         c.first = t->sentences[s].first;
         c.end = c.first + t->sentences[s].ntokens;
+        c.ref_in_sentence = 0;
         for (size_t i = c.first; i < c.end; i++) {
-            if (!candidate(&c, i))
+            if (!candidate(&c, next_anchor, i))
                 continue;
             tx_match m;
-            memset(&m, 0, sizeof m);
             if (!match_at(&c, i, &m))
                 continue;
             if (count == cap) {
@@ -224,8 +269,13 @@ int sr_timex_find(const sr_text *t, const char *doc_date, sr_arena *arena, sr_ti
             x->precision = m.precision;
             if (m.sets_ref) {
                 c.has_ref = 1;
+                c.ref_in_sentence = 1;
                 c.ref_days = m.ref_days;
             }
+            int y;
+            size_t vlen = strlen(m.value);
+            if ((vlen == 4 || (vlen > 4 && m.value[4] == '-')) && tx_digits(m.value, 4, &y))
+                c.ref_year = y;
             i = m.to - 1;
         }
     }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "sitrep/timex.h"
 
@@ -48,13 +49,29 @@ enum tx_kind {
     TXW_SETWORD,  /* daily, weekly: val is the unit */
     TXW_ZONE,     /* GMT, UTC, EST */
     TXW_AMPM,     /* val 0 a.m., 12 p.m. */
-    TXW_HOLIDAY   /* val: index into the holiday table of absolute.c */
+    TXW_HOLIDAY,  /* val: index into the holiday table of absolute.c */
+    TXW_TENSE,    /* a tense marker for tense.c: val 1 future, -1 past */
+    TXW_BE        /* a form of "be": what follows is a participle */
+};
+
+/* What a cue opens, in its val: matchers are tried only where their first
+ * word can stand. */
+enum tx_cue_class {
+    TXC_THE = 1,  /* the */
+    TXC_ARTICLE,  /* a, an, half: a count */
+    TXC_RELATIVE, /* this, last, next, past, recent... */
+    TXC_EDGE,     /* early, late, mid, earlier, later */
+    TXC_EVERY,    /* every, each, per: a set */
+    TXC_APPROX,   /* about, nearly, more (than): a quantity */
+    TXC_OTHER     /* at (present), fiscal, noon, future... */
 };
 
 enum tx_word_flags {
     TXF_ABBR = 1,   /* abbreviation: a date (day or year) must be next to it */
     TXF_PLURAL = 2, /* "days", "Mondays" */
-    TXF_RISKY = 4   /* also a common word (May, March, fall): needs a cue */
+    TXF_RISKY = 4,  /* also a common word (May, March, fall): needs a cue */
+    TXF_ANCHOR = 8  /* a cue that can carry an expression ("the past",
+                       "at the moment"): worth trying what comes before it */
 };
 
 enum tx_unit {
@@ -77,6 +94,18 @@ enum tx_deictic { TXD_TODAY = 1, TXD_YESTERDAY, TXD_TOMORROW, TXD_TONIGHT };
 
 enum tx_ref { TXR_PAST = 1, TXR_PRESENT, TXR_FUTURE };
 
+/* A token's classes as a bit mask (tx_ctx.masks): one bit per word kind
+ * (1 << kind), one per cue class, and the shapes below. */
+#define TXM_KIND(k) (1u << (k))
+#define TXM_CUE(cls) (1u << (23 + (cls)))
+#define TXM_DIGITS (1u << 20)   /* starts with a digit: 2018, 3rd, 10:45 */
+#define TXM_COMPOUND (1u << 21) /* hyphenated: two-day, mid-June */
+#define TXM_SPECIAL (1u << 22)  /* Q3, H1, FY2009, '90s */
+/* what makes a token an anchor: it can carry an expression by itself */
+#define TXM_ANCHOR (~(TXM_KIND(TXW_CUE) | TXM_KIND(TXW_TENSE) | TXM_KIND(TXW_BE) | \
+                     (0x7Fu << 24)) | TXM_ANCHOR_CUE)
+#define TXM_ANCHOR_CUE (1u << 31) /* a cue flagged TXF_ANCHOR */
+
 typedef struct tx_word {
     const char *norm;
     uint8_t kind;
@@ -87,9 +116,14 @@ typedef struct tx_word {
 /* The entries for a normalized token, in *first (count returned, 0 when
  * the word is no time word). Entries for one word are adjacent. */
 size_t tx_lookup(const char *norm, const tx_word **first);
-/* 0 when the table is sorted and without duplicate (word, kind) pairs,
- * else the index of the first offending entry plus one; for the tests. */
+/* The same for a word of known length (tokens know theirs). */
+size_t tx_lookup_len(const char *norm, size_t len, const tx_word **first);
+#define TX_WORD_MAX 13 /* the longest word of the table */
+/* 0 when the table is sorted, without duplicate (word, kind) pairs, and
+ * its hash index is up to date; else where it first goes wrong, plus one.
+ * For the tests, as is the printer of an up-to-date index. */
 size_t tx_lexicon_check(void);
+void tx_lexicon_print_slots(FILE *out);
 
 extern const char *const tx_season_codes[4]; /* SP SU FA WI */
 extern const char *const tx_part_codes[4];   /* MO AF EV NI */
@@ -100,13 +134,19 @@ typedef struct tx_ctx {
     const sr_text *t;
     const tx_word **lex;    /* per token: its first table entry, or NULL */
     const uint8_t *lexn;    /* per token: how many entries */
+    const uint32_t *masks;  /* per token: its TXM_ classes */
+    int8_t *tense_marks;    /* per token: its tense marker once known, a
+                               cache filled by tx_tense (TX_UNKNOWN first) */
     size_t first, end;      /* token range of the current sentence */
     int has_dct;
     tx_date dct;
     int64_t dct_days;
-    /* the last date the text stated to the day, for "the next day" */
-    int has_ref;
+    /* the last date the text stated to the day, for "the next day", and
+     * whether it was stated in the current sentence ("Tuesday at 18:00") */
+    int has_ref, ref_in_sentence;
     int64_t ref_days;
+    /* the year of the last calendar date stated, for "the year before" */
+    int ref_year;
 } tx_ctx;
 
 typedef struct tx_match {
@@ -118,13 +158,42 @@ typedef struct tx_match {
     int64_t ref_days;
 } tx_match;
 
-/* token helpers (timex.c) */
+/* Look every token up and fill the per-token arrays of c, for the text
+ * c->t, in the arena. */
+void tx_prepare(tx_ctx *c, sr_arena *arena);
+
+/* A matcher form and the first tokens (TXM_ mask) it can start at. */
+typedef struct tx_form {
+    int (*fn)(const tx_ctx *c, size_t i, tx_match *m);
+    uint32_t starts;
+} tx_form;
+/* The longest match of the forms that may start at i; 0 when none. */
+int tx_longest(const tx_ctx *c, size_t i, const tx_form *forms, size_t n, tx_match *m);
+
+/* token helpers (timex.c); tx_is runs for nearly every check, so inline */
 const char *tx_norm(const tx_ctx *c, size_t i);
-int tx_is(const tx_ctx *c, size_t i, const char *word);
+static inline int tx_is(const tx_ctx *c, size_t i, const char *word)
+{
+    if (i >= c->end || i < c->first)
+        return 0;
+    const char *n = c->t->tokens[i].norm;
+    if (n[0] != word[0])
+        return 0;
+    for (size_t k = 1;; k++) {
+        if (n[k] != word[k])
+            return 0;
+        if (!n[k])
+            return 1;
+    }
+}
 int tx_kind(const tx_ctx *c, size_t i, int kind, int *val);
 int tx_word_flags(const tx_ctx *c, size_t i, int kind);
-int tx_cap(const tx_ctx *c, size_t i);
-/* 1 future, -1 past: the tense of the clause around token i */
+static inline int tx_cap(const tx_ctx *c, size_t i)
+{
+    return i < c->end && (c->t->tokens[i].flags & SR_TOK_CAP);
+}
+#define TX_UNKNOWN 9
+/* 1 future, -1 past, 0 unknown: the tense of the clause around token i */
 int tx_tense(const tx_ctx *c, size_t i);
 
 /* numbers (numbers.c) */

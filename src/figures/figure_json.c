@@ -1,0 +1,93 @@
+/*
+ * Figure records as JSON lines, in the stream of event records. Field
+ * names and meanings are a public interface: docs/records.md and
+ * docs/figures.md describe them.
+ */
+#include <math.h>
+
+#include "sitrep/figures.h"
+#include "sitrep/sitrep.h"
+#include "util/buf.h"
+
+static void put_number(sr_buf *b, double v)
+{
+    if (isnan(v) || isinf(v))
+        sr_buf_puts(b, "null");
+    else
+        sr_buf_printf(b, "%.15g", v);
+}
+
+static void put_span(sr_buf *b, uint32_t start, uint32_t end)
+{
+    sr_buf_printf(b, "[%u,%u]", start, end);
+}
+
+/* {code, text, span} of words in the text, with the code of the actor
+ * phrase among them (null when none); null when there are no words. */
+static void put_party(sr_buf *b, const char *text, const sr_actor_phrase *p, uint32_t start,
+                      uint32_t end)
+{
+    if (!p && start == end) {
+        sr_buf_puts(b, "null");
+        return;
+    }
+    if (start == end) {
+        start = p->start;
+        end = p->end;
+    }
+    sr_buf_puts(b, "{\"code\":");
+    sr_buf_json_strz(b, p ? p->code : NULL);
+    sr_buf_puts(b, ",\"text\":");
+    sr_buf_json_str(b, text + start, end - start);
+    sr_buf_puts(b, ",\"span\":");
+    put_span(b, start, end);
+    if (p && p->inferred)
+        sr_buf_puts(b, ",\"inferred\":true");
+    sr_buf_putc(b, '}');
+}
+
+void sr_records_write_figures(sr_buf *b, const sr_doc *doc, const sr_events *evs,
+                              const sr_figure *fs, size_t n)
+{
+    const sr_text *t = evs->text;
+    const char *text = t->src;
+    for (size_t k = 0; k < n; k++) {
+        const sr_figure *f = &fs[k];
+        const sr_sentence *sn = &t->sentences[f->sentence];
+        sr_buf_puts(b, "{\"kind\":\"figure\",\"doc\":");
+        sr_buf_json_strz(b, doc->id);
+        sr_buf_printf(b, ",\"sentence\":%u,\"span\":", f->sentence);
+        put_span(b, f->start, f->end);
+        sr_buf_puts(b, ",\"text\":");
+        sr_buf_json_str(b, text + sn->start, sn->end - sn->start);
+        sr_buf_puts(b, ",\"figure_text\":");
+        sr_buf_json_str(b, text + f->start, f->end - f->start);
+        sr_buf_puts(b, ",\"value\":");
+        put_number(b, f->exact ? f->low : NAN);
+        sr_buf_puts(b, ",\"low\":");
+        put_number(b, f->low);
+        sr_buf_puts(b, ",\"high\":");
+        put_number(b, f->high);
+        sr_buf_puts(b, ",\"qualifier\":");
+        sr_buf_json_strz(b, f->qualifier);
+        sr_buf_puts(b, ",\"category\":");
+        sr_buf_json_strz(b, f->category);
+        sr_buf_puts(b, ",\"unit\":");
+        if (f->unit_text) {
+            sr_buf_puts(b, "{\"text\":");
+            sr_buf_json_str(b, text + f->unit_start, f->unit_end - f->unit_start);
+            sr_buf_puts(b, ",\"span\":");
+            put_span(b, f->unit_start, f->unit_end);
+            sr_buf_putc(b, '}');
+        } else {
+            sr_buf_puts(b, "null");
+        }
+        sr_buf_puts(b, ",\"whose\":");
+        put_party(b, text, f->whose, 0, 0);
+        sr_buf_puts(b, ",\"claimant\":");
+        put_party(b, text, f->claimant, f->claimant_start, f->claimant_end);
+        sr_buf_puts(b, ",\"source_outlet\":");
+        sr_buf_json_strz(b, doc->source);
+        sr_buf_printf(b, ",\"v\":%d}\n", SR_RECORD_VERSION);
+    }
+}

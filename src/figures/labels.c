@@ -1,0 +1,88 @@
+/*
+ * Labels: the words a text uses for armed groups ("rebels", "terrorists",
+ * "jihadists", "the opposition"), each with the actor phrase it is part of,
+ * so that outlets can be set side by side by the group the coder resolved.
+ */
+#include <string.h>
+
+#include "figures/figures_internal.h"
+#include "sitrep/sitrep.h"
+
+typedef struct label_form {
+    const char *norm;
+    const char *word;
+} label_form;
+
+/* Singular, plural and adjective forms fold into one word. */
+static const label_form forms[] = {
+    {"REBEL", "rebels"},           {"REBELS", "rebels"},
+    {"INSURGENT", "insurgents"},   {"INSURGENTS", "insurgents"},
+    {"TERRORIST", "terrorists"},   {"TERRORISTS", "terrorists"},
+    {"MILITANT", "militants"},     {"MILITANTS", "militants"},
+    {"JIHADIST", "jihadists"},     {"JIHADISTS", "jihadists"},
+    {"JIHADI", "jihadists"},       {"JIHADIS", "jihadists"},
+    {"OPPOSITION", "opposition"},  {"ISLAMIST", "islamists"},
+    {"ISLAMISTS", "islamists"},    {"EXTREMIST", "extremists"},
+    {"EXTREMISTS", "extremists"},  {"FIGHTER", "fighters"},
+    {"FIGHTERS", "fighters"},      {"RADICALS", "radicals"},
+    {"MILITIA", "militias"},       {"MILITIAS", "militias"},
+    {"MILITIAMEN", "militias"},    {"GUNMEN", "gunmen"},
+    {"GUNMAN", "gunmen"},          {"MERCENARIES", "mercenaries"},
+    {"TAKFIRI", "takfiris"},       {"TAKFIRIS", "takfiris"},
+    {"MUJAHIDEEN", "mujahideen"},  {"MUJAHEDEEN", "mujahideen"},
+    {"MUJAHIDIN", "mujahideen"},   {"GUERRILLAS", "guerrillas"},
+    {"REVOLUTIONARIES", "revolutionaries"}, {"GANGS", "gangs"},
+};
+
+static const char *label_word(const char *norm)
+{
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
+        if (strcmp(forms[k].norm, norm) == 0)
+            return forms[k].word;
+    return NULL;
+}
+
+int sr_labels_find(const sr_text *t, const sr_actor_phrase *phrases, size_t nphrases,
+                   sr_arena *arena, sr_label **out, size_t *n)
+{
+    if (!out || !n)
+        return SR_EINVAL;
+    *out = NULL;
+    *n = 0;
+    if (!t || !arena || (nphrases && !phrases))
+        return SR_EINVAL;
+    size_t count = 0;
+    for (size_t k = 0; k < t->ntokens; k++)
+        count += label_word(t->tokens[k].norm) != NULL;
+    sr_label *labels = sr_arena_alloc(arena, (count + 1) * sizeof *labels);
+    size_t m = 0, p = 0;
+    for (size_t sk = 0; sk < t->nsentences; sk++) {
+        const sr_sentence *sn = &t->sentences[sk];
+        for (uint32_t i = sn->first; i < sn->first + sn->ntokens; i++) {
+            const sr_token *tk = &t->tokens[i];
+            const char *word = label_word(tk->norm);
+            if (!word)
+                continue;
+            /* "Idlib rebels" yes; "the Syrian Opposition Coalition" is a
+             * name, not a label: a capital in the middle of a sentence with
+             * another capital next to it */
+            int in_name = i > sn->first && (tk->flags & SR_TOK_CAP) &&
+                          (((t->tokens[i - 1].flags & SR_TOK_CAP) && i - 1 > sn->first) ||
+                           (i + 1 < sn->first + sn->ntokens &&
+                            (t->tokens[i + 1].flags & SR_TOK_CAP)));
+            if (in_name && !(tk->flags & SR_TOK_ALLCAPS))
+                continue;
+            while (p < nphrases && phrases[p].end <= tk->start)
+                p++;
+            sr_label *l = &labels[m++];
+            l->sentence = (uint32_t)sk;
+            l->start = tk->start;
+            l->end = tk->end;
+            l->word = word;
+            l->phrase = p < nphrases && phrases[p].start <= tk->start ? &phrases[p] : NULL;
+        }
+    }
+    *out = labels;
+    *n = m;
+    return 0;
+}
