@@ -1,6 +1,7 @@
 #!/bin/sh
 # make bench: throughput, dictionary load time, peak memory and thread
-# scaling of `sitrep code`, as medians of several runs, with a baseline
+# scaling of `sitrep code` (the coder alone, with places and dates, and
+# with figures and quotes too), as medians of several runs, with a baseline
 # (wc -w over the same bytes) measured in the same run so that figures from
 # noisy machines can be compared as ratios.
 #
@@ -26,26 +27,35 @@ echo "bench: input $input ($bytes bytes), $runs runs each"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 field() { sed -n "s|.* $1=\([0-9.]*\).*|\1|p"; }
 
-: > "$dir/t1.txt"; : > "$dir/t2.txt"; : > "$dir/load.txt"; : > "$dir/rss.txt"; : > "$dir/base.txt"
-: > "$dir/docs.txt"; : > "$dir/sent.txt"; : > "$dir/ev.txt"
 echo '{"id":"x","text":"Syrian troops attacked rebels."}' > "$dir/one.jsonl"
+# One stats line per run; the configurations measured:
+#   events   sitrep code --kinds event --no-places  (the coder: issue 2)
+#   places   sitrep code --kinds event              (+ places and dates: issue 3)
+#   full     sitrep code                            (+ figures and quotes)
+#   events2  the events configuration with --threads 2
+run_cfg() { # name, then sitrep arguments
+    name=$1; shift
+    "$sitrep" code -q --stats "$@" "$input" 2>&1 >/dev/null | grep '^stats:' >> "$dir/$name.txt"
+}
+for f in events places full events2 base load; do : > "$dir/$f.txt"; done
 i=0
 while [ $i -lt "$runs" ]; do
     i=$((i + 1))
     t0=$(date +%s.%N); wc -w "$input" > /dev/null; t1=$(date +%s.%N)
     echo "$bytes $t0 $t1" | awk '{printf "%.2f\n", $1 / 1e6 / ($3 - $2)}' >> "$dir/base.txt"
     "$sitrep" code -q --stats "$dir/one.jsonl" 2>&1 >/dev/null | field dict_load_ms >> "$dir/load.txt"
-    s=$("$sitrep" code -q --stats "$input" 2>&1 >/dev/null | grep '^stats:')
-    echo "$s" | field 'MB/s' >> "$dir/t1.txt"
-    echo "$s" | field peak_rss_mb >> "$dir/rss.txt"
-    echo "$s" | field 'docs/s' >> "$dir/docs.txt"
-    echo "$s" | field 'sentences/s' >> "$dir/sent.txt"
-    echo "$s" | field 'events/s' >> "$dir/ev.txt"
-    "$sitrep" code -q --stats --threads 2 "$input" 2>&1 >/dev/null | field 'MB/s' >> "$dir/t2.txt"
+    run_cfg events --kinds event --no-places
+    run_cfg places --kinds event
+    run_cfg full
+    run_cfg events2 --kinds event --no-places --threads 2
 done
-t1=$(median < "$dir/t1.txt"); t2=$(median < "$dir/t2.txt"); base=$(median < "$dir/base.txt")
-echo "code, 1 thread:      $t1 MB/s  $(median < "$dir/docs.txt") articles/s  $(median < "$dir/sent.txt") sentences/s  $(median < "$dir/ev.txt") events/s"
-echo "code, 2 threads:     $t2 MB/s  (speed-up $(echo "$t2 $t1" | awk '{printf "%.2f", $1 / $2}')x)"
-echo "dictionary load:     $(median < "$dir/load.txt") ms"
-echo "peak memory:         $(median < "$dir/rss.txt") MB (1 thread)"
-echo "baseline wc -w:      $base MB/s (sitrep/wc ratio $(echo "$t1 $base" | awk '{printf "%.3f", $1 / $2}'))"
+med() { field "$2" < "$dir/$1.txt" | median; }
+base=$(median < "$dir/base.txt")
+e1=$(med events 'MB/s'); e2=$(med events2 'MB/s'); pl=$(med places 'MB/s'); fu=$(med full 'MB/s')
+echo "events (--kinds event --no-places), 1 thread: $e1 MB/s  $(med events 'docs/s') articles/s  $(med events 'sentences/s') sentences/s  $(med events 'events/s') events/s"
+echo "events, 2 threads:                            $e2 MB/s  (speed-up $(echo "$e2 $e1" | awk '{printf "%.2f", $1 / $2}')x)"
+echo "events + places + dates (--kinds event):      $pl MB/s  ($(echo "$pl $e1" | awk '{printf "%.0f", 100 * $1 / $2}')% of events only)"
+echo "everything (events, figures, quotes):         $fu MB/s  $(med full 'docs/s') articles/s"
+echo "dictionary load:                              $(median < "$dir/load.txt") ms"
+echo "peak memory, events / everything:             $(med events peak_rss_mb) MB / $(med full peak_rss_mb) MB"
+echo "baseline wc -w:                               $base MB/s (events/wc ratio $(echo "$e1 $base" | awk '{printf "%.3f", $1 / $2}'))"

@@ -25,7 +25,9 @@ static const char code_usage[] =
     "usage: sitrep code [options] PATH...\n"
     "\n"
     "Code news articles into political events (CAMEO, with PLOVER type, quad\n"
-    "class and Goldstein score), one JSON object per line on standard output.\n"
+    "class and Goldstein score, place and date), the figures they report and\n"
+    "their quotations: one JSON object per line on standard output, its\n"
+    "\"kind\" saying which (docs/records.md).\n"
     "PATH is a .txt, .jsonl or .html file, a directory (walked recursively), or\n"
     "- for JSON lines on standard input. A bad document is reported on stderr\n"
     "as FILE:LINE: message and skipped.\n"
@@ -36,6 +38,8 @@ static const char code_usage[] =
     "  --threads N         code with N threads (default 1); output order is\n"
     "                      the input order either way\n"
     "  --require-dyad      drop events that have no target actor\n"
+    "  --kinds LIST        records to write: any of event,figure,quote\n"
+    "                      (default all three)\n"
     "  --no-places         do not geocode (events get place null)\n"
     "  --gazetteer FILE    the compiled gazetteer (default: $SITREP_GAZETTEER,\n"
     "                      else the one built with sitrep)\n"
@@ -72,6 +76,7 @@ typedef struct run {
     pthread_mutex_t lock;
     sr_coder **coders;
     sr_arena **scratch; /* per worker: the later stages' working memory */
+    int kinds;          /* KIND_* records to write */
     /* totals */
     size_t docs, bad, events, bytes, sentences;
     double started, last_progress;
@@ -83,8 +88,11 @@ static char *dup_or_null(sr_arena *a, const char *s)
     return s ? sr_arena_strdup(a, s) : NULL;
 }
 
-/* Everything one document gives: events, figures, then quotations. */
-static void code_job(sr_coder *coder, sr_arena *scratch, job *j, size_t *sentences)
+enum { KIND_EVENT = 1, KIND_FIGURE = 2, KIND_QUOTE = 4, KIND_ALL = 7 };
+
+/* Everything one document gives: events, figures, then quotations (the
+ * kinds asked for). */
+static void code_job(sr_coder *coder, sr_arena *scratch, int kinds, job *j, size_t *sentences)
 {
     const sr_events *evs = NULL;
     sr_error err = {0, ""};
@@ -94,15 +102,18 @@ static void code_job(sr_coder *coder, sr_arena *scratch, job *j, size_t *sentenc
         return;
     }
     *sentences += evs->text->nsentences;
-    sr_records_write_events(&j->out, &j->doc, evs);
+    if (kinds & KIND_EVENT)
+        sr_records_write_events(&j->out, &j->doc, evs);
     sr_arena_reset(scratch);
     sr_figure *fs = NULL;
     size_t nf = 0;
-    if (sr_figures_find(evs->text, evs->phrases, evs->nphrases, scratch, &fs, &nf) == 0)
+    if ((kinds & KIND_FIGURE) &&
+        sr_figures_find(evs->text, evs->phrases, evs->nphrases, scratch, &fs, &nf) == 0)
         sr_records_write_figures(&j->out, &j->doc, evs, fs, nf);
     sr_quote *qs = NULL;
     size_t nq = 0;
-    if (sr_quotes_find(evs->text, evs->phrases, evs->nphrases, scratch, &qs, &nq) == 0)
+    if ((kinds & KIND_QUOTE) &&
+        sr_quotes_find(evs->text, evs->phrases, evs->nphrases, scratch, &qs, &nq) == 0)
         sr_records_write_quotes(&j->out, &j->doc, evs, qs, nq);
 }
 
@@ -122,7 +133,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&r->lock);
         if (k >= r->njobs)
             break;
-        code_job(r->coders[w->index], r->scratch[w->index], &r->jobs[k], &w->sentences);
+        code_job(r->coders[w->index], r->scratch[w->index], r->kinds, &r->jobs[k], &w->sentences);
     }
     return NULL;
 }
@@ -147,7 +158,7 @@ static void flush_batch(run *r)
     if (r->nthreads <= 1) {
         size_t sentences = 0;
         for (size_t k = 0; k < r->njobs; k++)
-            code_job(r->coders[0], r->scratch[0], &r->jobs[k], &sentences);
+            code_job(r->coders[0], r->scratch[0], r->kinds, &r->jobs[k], &sentences);
         r->sentences += sentences;
     } else {
         pthread_t tids[64];
@@ -255,6 +266,28 @@ sr_dict *cli_load_dict(const char *dir, int verbose)
     return d;
 }
 
+/* "event,quote" -> KIND_EVENT | KIND_QUOTE; 0 when a word is unknown. */
+static int parse_kinds(const char *list)
+{
+    int kinds = 0;
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        if (n == 5 && strncmp(p, "event", 5) == 0)
+            kinds |= KIND_EVENT;
+        else if (n == 6 && strncmp(p, "figure", 6) == 0)
+            kinds |= KIND_FIGURE;
+        else if (n == 5 && strncmp(p, "quote", 5) == 0)
+            kinds |= KIND_QUOTE;
+        else
+            return 0;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return kinds;
+}
+
 int cmd_code(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -262,10 +295,10 @@ int cmd_code(int argc, char **argv)
         {"require-dyad", no_argument, NULL, 'r'},  {"new-actor-length", required_argument, NULL, 'N'},  {"no-infer-country", no_argument, NULL, 'n'},
         {"validate", required_argument, NULL, 'V'}, {"stats", no_argument, NULL, 's'},
         {"verbose", no_argument, NULL, 'v'},       {"explain", no_argument, NULL, 'x'},       {"quiet", no_argument, NULL, 'q'},
-        {"no-places", no_argument, NULL, 'P'},     {"gazetteer", required_argument, NULL, 'g'},
+        {"no-places", no_argument, NULL, 'P'},     {"kinds", required_argument, NULL, 'k'},     {"gazetteer", required_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     const char *dict_dir = NULL, *validate = NULL, *gaz_path = NULL;
-    int threads = 1, stats = 0, verbose = 0, quiet = 0, places = 1, ch;
+    int threads = 1, stats = 0, verbose = 0, quiet = 0, places = 1, kinds = KIND_ALL, ch;
     sr_coder_options opt;
     sr_coder_options_default(&opt);
     optind = 1;
@@ -292,6 +325,12 @@ int cmd_code(int argc, char **argv)
         case 's': stats = 1; break;
         case 'v': verbose = 1; break;
         case 'P': places = 0; break;
+        case 'k':
+            if ((kinds = parse_kinds(optarg)) == 0) {
+                fprintf(stderr, "sitrep code: --kinds takes a list of event, figure, quote, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case 'g': gaz_path = optarg; break;
         case 'x': opt.trace = 1; break;
         case 'q': quiet = 1; break;
@@ -325,6 +364,7 @@ int cmd_code(int argc, char **argv)
     r->dict = dict;
     r->opt = opt;
     r->nthreads = threads;
+    r->kinds = kinds;
     r->batch_arena = sr_arena_new(8u << 20);
     r->coders = calloc((size_t)threads, sizeof *r->coders);
     r->scratch = calloc((size_t)threads, sizeof *r->scratch);

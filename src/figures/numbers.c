@@ -138,6 +138,10 @@ static const small_word smalls[] = {
 
 static int small_value(const char *w, size_t len)
 {
+    /* every number word starts with one of these and has 3 to 9 letters:
+     * most tokens leave here */
+    if (len < 3 || len > 9 || !strchr("EFNOSTZ", w[0]))
+        return -1;
     for (size_t k = 0; k < sizeof smalls / sizeof smalls[0]; k++)
         if (strlen(smalls[k].word) == len && memcmp(smalls[k].word, w, len) == 0)
             return smalls[k].value;
