@@ -16,4 +16,13 @@ struct sr_buf;
  * whose text the events were coded from. */
 void sr_records_write_events(struct sr_buf *out, const sr_doc *doc, const sr_events *evs);
 
+/* The fields `"place":{...}` (or null), `"date"`, `"date_text"`,
+ * `"date_precision"` and `"date_source"`, each preceded by a comma, as
+ * event records carry them; for the other record kinds. m may be NULL;
+ * from is "clause", "sentence" or "document"; date_from "text",
+ * "metadata" or "dateline". */
+void sr_records_write_where_when(struct sr_buf *out, const char *text, const sr_place_mention *m,
+                                 const char *from, const char *date, const sr_timex *x,
+                                 const char *date_precision, const char *date_from);
+
 #endif

@@ -44,9 +44,8 @@ static const char *feature_name(char f)
     }
 }
 
-static void put_place(sr_buf *b, const char *text, const sr_event *e)
+static void put_place(sr_buf *b, const char *text, const sr_place_mention *m, const char *from)
 {
-    const sr_place_mention *m = e->place;
     if (!m) {
         sr_buf_puts(b, ",\"place\":null");
         return;
@@ -70,8 +69,26 @@ static void put_place(sr_buf *b, const char *text, const sr_event *e)
     sr_buf_json_strz(b, p->feature == SR_FEATURE_CITY ? "town"
                         : p->feature == SR_FEATURE_COUNTRY ? "country" : "region");
     sr_buf_puts(b, ",\"from\":");
-    sr_buf_json_strz(b, e->place_from);
+    sr_buf_json_strz(b, from);
     sr_buf_putc(b, '}');
+}
+
+void sr_records_write_where_when(sr_buf *b, const char *text, const sr_place_mention *m,
+                                 const char *from, const char *date, const sr_timex *x,
+                                 const char *date_precision, const char *date_from)
+{
+    put_place(b, text, m, from);
+    sr_buf_puts(b, ",\"date\":");
+    sr_buf_json_strz(b, date);
+    sr_buf_puts(b, ",\"date_text\":");
+    if (x)
+        sr_buf_json_str(b, text + x->start, x->end - x->start);
+    else
+        sr_buf_puts(b, "null");
+    sr_buf_puts(b, ",\"date_precision\":");
+    sr_buf_json_strz(b, date_precision);
+    sr_buf_puts(b, ",\"date_source\":");
+    sr_buf_json_strz(b, date_from);
 }
 
 void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
@@ -122,18 +139,8 @@ void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
         } else {
             sr_buf_puts(b, "null");
         }
-        put_place(b, text, e);
-        sr_buf_puts(b, ",\"date\":");
-        sr_buf_json_strz(b, e->date);
-        sr_buf_puts(b, ",\"date_text\":");
-        if (e->date_timex)
-            sr_buf_json_str(b, text + e->date_timex->start, e->date_timex->end - e->date_timex->start);
-        else
-            sr_buf_puts(b, "null");
-        sr_buf_puts(b, ",\"date_precision\":");
-        sr_buf_json_strz(b, e->date_precision);
-        sr_buf_puts(b, ",\"date_source\":");
-        sr_buf_json_strz(b, e->date_from);
+        sr_records_write_where_when(b, text, e->place, e->place_from, e->date, e->date_timex,
+                                    e->date_precision, e->date_from);
         sr_buf_puts(b, ",\"source_outlet\":");
         sr_buf_json_strz(b, doc->source);
         sr_buf_printf(b, ",\"v\":%d}\n", SR_RECORD_VERSION);

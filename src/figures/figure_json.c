@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "sitrep/figures.h"
+#include "sitrep/records.h"
 #include "sitrep/sitrep.h"
 #include "util/buf.h"
 
@@ -44,6 +45,46 @@ static void put_party(sr_buf *b, const char *text, const sr_actor_phrase *p, uin
     if (p && p->inferred)
         sr_buf_puts(b, ",\"inferred\":true");
     sr_buf_putc(b, '}');
+}
+
+/* A figure's place and date, as for events: a place (finer than a
+ * country first) and a calendar date named in its sentence, else the
+ * document's. */
+static void put_where_when(sr_buf *b, const sr_events *evs, const sr_figure *f)
+{
+    const sr_place_mention *m = NULL, *doc_m = NULL;
+    const char *from = NULL;
+    uint32_t best_d = UINT32_MAX;
+    for (size_t i = 0; i < evs->nplaces; i++) {
+        const sr_place_mention *p = &evs->places[i];
+        int fine = p->place.feature != SR_FEATURE_COUNTRY;
+        if (fine && !doc_m)
+            doc_m = p;
+        if (p->sentence != f->sentence || !fine)
+            continue;
+        uint32_t d = p->end <= f->start ? f->start - p->end : (p->start >= f->end ? p->start - f->end : 0);
+        if (d < best_d) {
+            best_d = d;
+            m = p;
+        }
+    }
+    if (m)
+        from = "sentence";
+    else if (doc_m) {
+        m = doc_m;
+        from = "document";
+    }
+    const sr_timex *x = NULL;
+    for (size_t i = 0; i < evs->ntimexes && !x; i++) {
+        const sr_timex *c = &evs->timexes[i];
+        if (c->sentence == f->sentence && (c->type == SR_TIMEX_DATE || c->type == SR_TIMEX_TIME) &&
+            c->precision && c->value && c->value[0] >= '0' && c->value[0] <= '9')
+            x = c;
+    }
+    const char *date = x ? x->value : evs->doc_date;
+    const char *precision = x ? x->precision : (evs->doc_date ? "day" : NULL);
+    const char *date_from = x ? "text" : evs->doc_date_from;
+    sr_records_write_where_when(b, evs->text->src, m, from, date, x, precision, date_from);
 }
 
 void sr_records_write_figures(sr_buf *b, const sr_doc *doc, const sr_events *evs,
@@ -86,6 +127,7 @@ void sr_records_write_figures(sr_buf *b, const sr_doc *doc, const sr_events *evs
         put_party(b, text, f->whose, 0, 0);
         sr_buf_puts(b, ",\"claimant\":");
         put_party(b, text, f->claimant, f->claimant_start, f->claimant_end);
+        put_where_when(b, evs, f);
         sr_buf_puts(b, ",\"source_outlet\":");
         sr_buf_json_strz(b, doc->source);
         sr_buf_printf(b, ",\"v\":%d}\n", SR_RECORD_VERSION);

@@ -651,7 +651,8 @@ TEST(figure_record)
         "\"figure_text\":\"at least 100\",\"value\":null,\"low\":100,\"high\":null,"
         "\"qualifier\":\"at least\",\"category\":\"detained\",\"unit\":null,"
         "\"whose\":{\"code\":\"SYRREBMUS\",\"text\":\"Tahrir al-Sham\",\"span\":[0,14]},"
-        "\"claimant\":null,\"source_outlet\":\"outlet\",\"v\":1}\n";
+        "\"claimant\":null,\"place\":null,\"date\":null,\"date_text\":null,"
+        "\"date_precision\":null,\"date_source\":null,\"source_outlet\":\"outlet\",\"v\":1}\n";
     int same = b.data && strcmp(b.data, expect) == 0;
     if (!same)
         fprintf(stderr, "got:      %s\nexpected: %s", b.data ? b.data : "(null)", expect);
