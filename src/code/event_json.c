@@ -11,7 +11,11 @@
 
 static void put_span(sr_buf *b, uint32_t start, uint32_t end)
 {
-    sr_buf_printf(b, "[%u,%u]", start, end);
+    sr_buf_putc(b, '[');
+    sr_buf_put_uint(b, start);
+    sr_buf_putc(b, ',');
+    sr_buf_put_uint(b, end);
+    sr_buf_putc(b, ']');
 }
 
 static void put_actor(sr_buf *b, const char *text, const sr_event_actor *a)
@@ -55,14 +59,21 @@ static void put_place(sr_buf *b, const char *text, const sr_place_mention *m, co
     sr_buf_json_strz(b, p->name);
     sr_buf_puts(b, ",\"text\":");
     sr_buf_json_str(b, text + m->start, m->end - m->start);
-    sr_buf_printf(b, ",\"span\":[%u,%u],\"lat\":%.5f,\"lon\":%.5f,\"country\":", m->start, m->end,
-                  p->lat, p->lon);
+    sr_buf_puts(b, ",\"span\":");
+    put_span(b, m->start, m->end);
+    sr_buf_puts(b, ",\"lat\":");
+    sr_buf_put_fixed(b, p->lat, 5);
+    sr_buf_puts(b, ",\"lon\":");
+    sr_buf_put_fixed(b, p->lon, 5);
+    sr_buf_puts(b, ",\"country\":");
     sr_buf_json_strz(b, p->country[0] ? p->country : NULL);
     sr_buf_puts(b, ",\"country3\":");
     sr_buf_json_strz(b, p->country3[0] ? p->country3 : NULL);
     sr_buf_puts(b, ",\"admin1\":");
     sr_buf_json_strz(b, p->admin1);
-    sr_buf_printf(b, ",\"geonameid\":%u,\"feature\":", p->geonameid);
+    sr_buf_puts(b, ",\"geonameid\":");
+    sr_buf_put_uint(b, p->geonameid);
+    sr_buf_puts(b, ",\"feature\":");
     sr_buf_json_strz(b, feature_name(p->feature));
     /* how exact the point is for the event: a town, a province, a country */
     sr_buf_puts(b, ",\"precision\":");
@@ -98,7 +109,9 @@ void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
         const sr_event *e = &evs->events[k];
         sr_buf_puts(b, "{\"kind\":\"event\",\"doc\":");
         sr_buf_json_strz(b, doc->id);
-        sr_buf_printf(b, ",\"sentence\":%u,\"span\":", e->sentence);
+        sr_buf_puts(b, ",\"sentence\":");
+        sr_buf_put_uint(b, e->sentence);
+        sr_buf_puts(b, ",\"span\":");
         put_span(b, e->sent_start, e->sent_end);
         sr_buf_puts(b, ",\"text\":");
         sr_buf_json_str(b, text + e->sent_start, e->sent_end - e->sent_start);
@@ -116,8 +129,11 @@ void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
             sr_buf_puts(b, ",\"root\":null");
         }
         if (e->info) {
-            sr_buf_printf(b, ",\"quad_class\":%d,\"goldstein\":%.1f,\"plover\":{\"type\":",
-                          e->info->quad_class, e->info->goldstein);
+            sr_buf_puts(b, ",\"quad_class\":");
+            sr_buf_put_uint(b, (unsigned)e->info->quad_class);
+            sr_buf_puts(b, ",\"goldstein\":");
+            sr_buf_put_fixed(b, e->info->goldstein, 1);
+            sr_buf_puts(b, ",\"plover\":{\"type\":");
             sr_buf_json_strz(b, e->info->plover_type);
             sr_buf_puts(b, ",\"mode\":");
             sr_buf_json_strz(b, e->info->plover_mode && e->info->plover_mode[0] ? e->info->plover_mode : NULL);
@@ -143,6 +159,8 @@ void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
                                     e->date_precision, e->date_from);
         sr_buf_puts(b, ",\"source_outlet\":");
         sr_buf_json_strz(b, doc->source);
-        sr_buf_printf(b, ",\"v\":%d}\n", SR_RECORD_VERSION);
+        sr_buf_puts(b, ",\"v\":");
+        sr_buf_put_uint(b, SR_RECORD_VERSION);
+        sr_buf_puts(b, "}\n");
     }
 }

@@ -210,18 +210,26 @@ static double score(const sr_place *p, const cand *c, const char *focus, const c
     return s;
 }
 
-#define CACHE_SLOTS 32768  /* power of two: about 10 MB a coder */
+#define CACHE_SLOTS 32768  /* power of two */
 #define CACHE_TEXT 40      /* longest name remembered */
 #define CACHE_READINGS 4   /* readings remembered per name */
 
-typedef struct cache_slot {
+/* Most names looked up are no place ("John Kerry", "Reuters"): their
+ * answer fits in the small tag, and only names that are places touch the
+ * big slot with the readings. A 64-bit hash names the text. */
+typedef struct cache_tag {
+    uint64_t hash;
     uint8_t len;           /* 0: empty */
-    char text[CACHE_TEXT];
-    uint8_t n;             /* readings kept (the first CACHE_READINGS) */
+    uint8_t n;             /* readings (0: not a place) */
+} cache_tag;
+
+typedef struct cache_slot {
+    char text[CACHE_TEXT]; /* checked on hits that carry readings */
     sr_place readings[CACHE_READINGS];
 } cache_slot;
 
 struct sr_place_cache {
+    cache_tag tags[CACHE_SLOTS];
     cache_slot slots[CACHE_SLOTS];
 };
 
@@ -242,20 +250,29 @@ static size_t lookup_span(const sr_gazetteer *g, sr_place_cache *cache, const sr
     size_t len = b - a;
     if (!cache || len >= CACHE_TEXT)
         return sr_gazetteer_lookup(g, t->src + a, len, out, max);
-    uint32_t h = 2166136261u;
+    uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)t->src[a + i]) * 16777619u;
-    cache_slot *sl = &cache->slots[(h ^ (h >> 13)) & (CACHE_SLOTS - 1)];
-    if (sl->len != len || memcmp(sl->text, t->src + a, len) != 0) {
-        sr_place tmp[CACHE_READINGS];
-        size_t k = sr_gazetteer_lookup(g, t->src + a, len, tmp, CACHE_READINGS);
-        sl->len = (uint8_t)len;
-        memcpy(sl->text, t->src + a, len);
-        sl->n = (uint8_t)(k < CACHE_READINGS ? k : CACHE_READINGS);
-        memcpy(sl->readings, tmp, sl->n * sizeof tmp[0]);
+        h = (h ^ (unsigned char)t->src[a + i]) * 1099511628211ull;
+    size_t k = (size_t)(h ^ (h >> 29)) & (CACHE_SLOTS - 1);
+    cache_tag *tag = &cache->tags[k];
+    cache_slot *sl = &cache->slots[k];
+    if (tag->len == len && tag->hash == h &&
+        (tag->n == 0 || memcmp(sl->text, t->src + a, len) == 0)) {
+        size_t n = tag->n < max ? tag->n : max;
+        memcpy(out, sl->readings, n * sizeof out[0]);
+        return n;
     }
-    size_t n = sl->n < max ? sl->n : max;
-    memcpy(out, sl->readings, n * sizeof out[0]);
+    sr_place tmp[CACHE_READINGS];
+    size_t found = sr_gazetteer_lookup(g, t->src + a, len, tmp, CACHE_READINGS);
+    tag->hash = h;
+    tag->len = (uint8_t)len;
+    tag->n = (uint8_t)(found < CACHE_READINGS ? found : CACHE_READINGS);
+    if (tag->n) {
+        memcpy(sl->text, t->src + a, len);
+        memcpy(sl->readings, tmp, tag->n * sizeof tmp[0]);
+    }
+    size_t n = tag->n < max ? tag->n : max;
+    memcpy(out, tmp, n * sizeof out[0]);
     return n;
 }
 

@@ -179,3 +179,44 @@ void sr_buf_json_strz(sr_buf *b, const char *s)
     else
         sr_buf_put(b, "null", 4);
 }
+
+void sr_buf_put_uint(sr_buf *b, unsigned long long v)
+{
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    char *p = sr_buf_grow(b, (size_t)n);
+    for (int i = 0; i < n; i++)
+        p[i] = tmp[n - 1 - i];
+    b->len += (size_t)n;
+    b->data[b->len] = '\0';
+}
+
+void sr_buf_put_fixed(sr_buf *b, double v, int decimals)
+{
+    static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    if (decimals < 0 || decimals > 9 || !(v == v) || v > 1e9 || v < -1e9) {
+        sr_buf_printf(b, "%.*f", decimals < 0 ? 0 : decimals > 9 ? 9 : decimals, v);
+        return;
+    }
+    int neg = v < 0;
+    double scaled = (neg ? -v : v) * scale[decimals] + 0.5;
+    unsigned long long units = (unsigned long long)scaled;
+    unsigned long long whole = units / (unsigned long long)scale[decimals];
+    unsigned long long frac = units % (unsigned long long)scale[decimals];
+    if (neg && units)
+        sr_buf_putc(b, '-');
+    sr_buf_put_uint(b, whole);
+    if (decimals) {
+        char digits[10];
+        for (int i = decimals - 1; i >= 0; i--) {
+            digits[i] = (char)('0' + frac % 10);
+            frac /= 10;
+        }
+        sr_buf_putc(b, '.');
+        sr_buf_put(b, digits, (size_t)decimals);
+    }
+}

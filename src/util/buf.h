@@ -42,6 +42,13 @@ void sr_buf_printf(sr_buf *b, const char *fmt, ...)
     ;
 void sr_buf_vprintf(sr_buf *b, const char *fmt, va_list ap);
 
+/* Append a number in decimal without printf (the writers' hot path). */
+void sr_buf_put_uint(sr_buf *b, unsigned long long v);
+/* Append v with exactly `decimals` digits after the point (0..9),
+ * rounded; the same text printf("%.*f") gives for the values records
+ * hold (coordinates, scores). */
+void sr_buf_put_fixed(sr_buf *b, double v, int decimals);
+
 /* Append s[0..n) as a JSON string literal, quotes included: " and \ and
  * control characters escaped (\n \t \r \b \f, else \u00XX), U+2028 and
  * U+2029 escaped (JavaScript treats them as line ends), other valid UTF-8
