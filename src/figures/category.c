@@ -247,7 +247,7 @@ static int right_cue(const fig_sent *s, uint32_t k, int counted, int32_t *cue, i
         } else if (adverb(s, k)) {
             /* also, reportedly, summarily, shot (dead) */
         } else if (fig_is(s, k, "TO") && (fig_is(s, k + 1, "BE") || fig_is(s, k + 1, "HAVE") ||
-                                          (s->w[k + 1] && s->w[k + 1]->right))) {
+                                          (k + 1 < s->n && s->w[k + 1] && s->w[k + 1]->right))) {
             /* "were said to be", "were forced to flee" */
         } else if (fig_is(s, k, "NOT") || fig_is(s, k, "N'T")) {
             return FC_NONE; /* "were not killed" */
@@ -268,7 +268,7 @@ static int right_cue(const fig_sent *s, uint32_t k, int counted, int32_t *cue, i
         uint32_t m = k + 1;
         if (fig_is(s, m, "THE")) {
             int c = right_cue_word(s, m + 1, cue);
-            if (!c && s->w[m + 1] && s->w[m + 1]->unit == FC_KILLED) {
+            if (!c && m + 1 < s->n && s->w[m + 1] && s->w[m + 1]->unit == FC_KILLED) {
                 *cue = (int32_t)(m + 1);
                 c = FC_KILLED;
             }

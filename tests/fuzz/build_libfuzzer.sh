@@ -21,7 +21,8 @@ built=""
 for src in tests/fuzz/fuzz_*.c; do
     name=$(basename "$src" .c)
     "$CC" -std=c17 -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer $SAN \
-        -D_GNU_SOURCE -Iinclude -Isrc -I"$LIBDIR/gen" \
+        -D_GNU_SOURCE -DSR_DATADIR="\"$PWD/data\"" -DSR_GAZETTEER="\"$PWD/build/gazetteer.bin\"" \
+        -Iinclude -Isrc -I"$LIBDIR/gen" \
         -o "build/fuzz/$name" "$src" "$LIBDIR/libsitrep.a" \
         -lutf8proc -ljansson -lgumbo -lm -pthread
     built="$built build/fuzz/$name"
