@@ -105,4 +105,11 @@ void sr_place_cache_free(sr_place_cache *c);
 int sr_places_find_cached(const sr_gazetteer *g, sr_place_cache *cache, const sr_text *t,
                           sr_arena *arena, sr_place_mention **out, size_t *n);
 
+/* As sr_places_find_cached, with the country the document is about when
+ * the caller knows it from elsewhere (the coder's actors): ISO alpha-2, or
+ * NULL. It stands in when the place names alone settle no country. */
+int sr_places_find_hinted(const sr_gazetteer *g, sr_place_cache *cache, const sr_text *t,
+                          const char *country_hint, sr_arena *arena, sr_place_mention **out,
+                          size_t *n);
+
 #endif

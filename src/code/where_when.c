@@ -114,7 +114,13 @@ void sr_locate_events(sr_coder *c, sr_events *r, const char *doc_date, const cha
     sr_place_mention *ps = NULL;
     size_t nps = 0;
     if (c->gazetteer)
-        sr_places_find_cached(c->gazetteer, c->place_cache, t, c->arena, &ps, &nps);
+    {
+        /* the country the actors say the document is about, as a hint */
+        sr_country hint;
+        int have = c->focus[0] && sr_gazetteer_country(c->gazetteer, c->focus, strlen(c->focus), &hint) == 0;
+        sr_places_find_hinted(c->gazetteer, c->place_cache, t, have ? hint.iso2 : NULL, c->arena,
+                              &ps, &nps);
+    }
     sr_timex *xs = NULL;
     size_t nxs = 0;
     sr_timex_find(t, doc_date, c->arena, &xs, &nxs);

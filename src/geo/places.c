@@ -102,15 +102,16 @@ static int area_word(const sr_token *tk, char *feature)
 static int stopword(const sr_token *tk)
 {
     static const char *const words[] = {
-        "A", "AFTER", "ALL", "ALSO", "ALTHOUGH", "AMID", "AMONG", "AN", "AND", "APRIL", "AS",
-        "AT", "AUG.", "AUGUST", "BEFORE", "BST", "BUT", "BY", "DATE", "DEC.", "DECEMBER",
-        "DESPITE", "DR", "DR.", "EVEN", "FEB.", "FEBRUARY", "FOR", "FRIDAY", "GMT", "HE",
-        "HOWEVER", "I", "IF", "IN", "IT", "JAN.", "JANUARY", "JULY", "JUNE", "JUST", "MANY",
-        "MARCH", "MAY", "MEANWHILE", "MONDAY", "MORE", "MOST", "MR", "MR.", "MRS", "NO", "NOT",
-        "NOVEMBER", "OCTOBER", "OF", "ON", "ONE", "ONLY", "OR", "OVER", "PHOTO", "READ", "SAID",
-        "SATURDAY", "SAYS", "SEPT", "SEPT.", "SEPTEMBER", "SHE", "SO", "SOME", "SOURCE", "SUNDAY",
-        "THAT", "THE", "THERE", "THESE", "THEY", "THIS", "THOSE", "THURSDAY", "TO", "TUESDAY",
-        "TWO", "UPDATE", "UTC", "VIDEO", "WATCH", "WE", "WEDNESDAY", "WHILE", "YET"};
+        "A", "AFTER", "ALL", "ALSO", "ALTHOUGH", "AMID", "AMONG", "AN", "AND", "APR", "APRIL",
+        "AS", "AT", "AUG", "AUG.", "AUGUST", "BEFORE", "BST", "BUT", "BY", "DATE", "DEC", "DEC.",
+        "DECEMBER", "DESPITE", "DR", "DR.", "EVEN", "FEB", "FEB.", "FEBRUARY", "FOR", "FRIDAY",
+        "GMT", "HE", "HOWEVER", "I", "IF", "IN", "IT", "JAN", "JAN.", "JANUARY", "JUL", "JULY",
+        "JUN", "JUNE", "JUST", "MANY", "MAR", "MARCH", "MAY", "MEANWHILE", "MONDAY", "MORE",
+        "MOST", "MR", "MR.", "MRS", "NO", "NOT", "NOV", "NOVEMBER", "OCT", "OCTOBER", "OF", "ON",
+        "ONE", "ONLY", "OR", "OVER", "PHOTO", "READ", "SAID", "SATURDAY", "SAYS", "SEP", "SEPT",
+        "SEPT.", "SEPTEMBER", "SHE", "SO", "SOME", "SOURCE", "SUNDAY", "THAT", "THE", "THERE",
+        "THESE", "THEY", "THIS", "THOSE", "THURSDAY", "TO", "TUESDAY", "TWO", "UPDATE", "UTC",
+        "VIDEO", "WATCH", "WE", "WEDNESDAY", "WHILE", "YET"};
     return in_list(tk, words, sizeof words / sizeof words[0]);
 }
 
@@ -293,6 +294,19 @@ static int adjective_of_country(const sr_place *p, const sr_text *t, size_t s, s
             t->tokens[e - 1].norm[t->tokens[e - 1].len - 1] == 'S');
 }
 
+/* A dateline: a city in capitals opening a sentence, then the story
+ * ("BEIRUT An intensifying push", "MOSCOW - Some 120"). It says where the
+ * story was filed, not where anything happened. */
+static int dateline_word(const sr_text *t, size_t first, size_t s, size_t e)
+{
+    if (s > first + 1)
+        return 0;
+    for (size_t k = s; k < e; k++)
+        if (!(t->tokens[k].flags & SR_TOK_ALLCAPS))
+            return 0;
+    return e < t->ntokens && !(t->tokens[e].flags & SR_TOK_ALLCAPS);
+}
+
 /* What may follow a place name inside its capitalized run: an area word
  * ("Province"), a word that is no name ("Idlib Liberation ..." is not),
  * or a country's name or adjective ("Damascus Syrian forces"). */
@@ -354,6 +368,13 @@ int sr_places_find(const sr_gazetteer *g, const sr_text *t, sr_arena *arena,
 int sr_places_find_cached(const sr_gazetteer *g, sr_place_cache *cache, const sr_text *t,
                           sr_arena *arena, sr_place_mention **out, size_t *n)
 {
+    return sr_places_find_hinted(g, cache, t, NULL, arena, out, n);
+}
+
+int sr_places_find_hinted(const sr_gazetteer *g, sr_place_cache *cache, const sr_text *t,
+                          const char *country_hint, sr_arena *arena, sr_place_mention **out,
+                          size_t *n)
+{
     *out = NULL;
     *n = 0;
     if (!g || !t || t->ntokens == 0)
@@ -397,6 +418,14 @@ int sr_places_find_cached(const sr_gazetteer *g, sr_place_cache *cache, const sr
             }
             if (best_e == i + 1 && (name_word(tk) || compass_word(tk)))
                 best_e = 0;
+            if (best_e && best_e < lim && tmp[0].feature == SR_FEATURE_COUNTRY) {
+                i = best_e; /* "Syrias Aleppo": the country, then a place of its own */
+                continue;
+            }
+            if (best_e && dateline_word(t, first, i, best_e)) {
+                i = best_e; /* "MOSCOW - ...": where the story was filed */
+                continue;
+            }
             if (!best_e || !clean_rest(g, t, best_e, lim)) {
                 list_cue = 0;
                 i = lim > i ? lim : i + 1;
@@ -474,6 +503,8 @@ int sr_places_find_cached(const sr_gazetteer *g, sr_place_cache *cache, const sr
             best = counts[j];
             memcpy(focus, codes[j], 3);
         }
+    if (!focus[0] && country_hint && strlen(country_hint) == 2)
+        memcpy(focus, country_hint, 3);
 
     sr_place_mention *ms = sr_arena_alloc(arena, sizeof *ms * (ncs + 1));
     size_t nm = 0;
