@@ -17,6 +17,8 @@
 #define MAX_SPAN 5       /* tokens in one place name */
 #define MAX_READINGS 24  /* gazetteer readings weighed per name */
 #define MIN_POP_BARE 15000 /* a single-word town with no cue must be this big */
+#define SMALL_ABROAD 20000 /* a town outside the document's country, smaller than
+                              this, is not believed even with a cue */
 
 static int in_list(const struct sr_token *tk, const char *const *words, size_t n);
 
@@ -543,6 +545,9 @@ int sr_places_find_hinted(const sr_gazetteer *g, sr_place_cache *cache, const sr
             continue; /* a small town abroad named with no cue is likely a name */
         if (focus[0] && strncmp(p->country, focus, 2) != 0 && !same_letters(t, c->s, c->e, p->name))
             continue; /* a near spelling abroad: "Division" is no Davison */
+        if (focus[0] && strncmp(p->country, focus, 2) != 0 && p->feature == SR_FEATURE_CITY &&
+            p->population < SMALL_ABROAD)
+            continue; /* a village abroad is more likely a word or a name here */
         if (bare && p->feature == SR_FEATURE_CITY && p->population < MIN_POP_BARE &&
             strncmp(p->country, focus, 2) != 0)
             continue;
