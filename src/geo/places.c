@@ -420,6 +420,14 @@ int sr_places_find_hinted(const sr_gazetteer *g, sr_place_cache *cache, const sr
             }
             if (best_e == i + 1 && (name_word(tk) || compass_word(tk)))
                 best_e = 0;
+            if (!best_e && lim > i + 1 && tk->len > 3 && tk->norm[tk->len - 1] == 'S') {
+                /* "Syrias Aleppo": a possessive whose apostrophe was lost */
+                sr_country owner;
+                if (sr_gazetteer_country(g, t->src + tk->start, tk->end - tk->start - 1, &owner) == 0) {
+                    i++;
+                    continue;
+                }
+            }
             if (best_e && best_e < lim && tmp[0].feature == SR_FEATURE_COUNTRY) {
                 i = best_e; /* "Syrias Aleppo": the country, then a place of its own */
                 continue;
