@@ -128,6 +128,8 @@ struct sr_coder {
                                it can begin a phrase in (a quick reject) */
     uint32_t *pattern_key;  /* per pattern: a word it cannot match without,
                                or SR_NOWORD */
+    uint32_t *pattern_order;/* each block's patterns, most specific first
+                               (stable): the search stops at the first match */
     uint64_t present[SENT_BITS / 64]; /* word ids in the current sentence */
     uint32_t *syn_first;    /* per synset, sorted ids of its members' first
                                words: syn_first[syn_off[k] .. syn_off[k+1]) */

@@ -36,6 +36,27 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Within each verb block, patterns by specificity, most words first, file
+ * order among equals (an insertion sort: blocks are small). */
+static void order_patterns(sr_coder *c)
+{
+    const sr_dict *d = c->dict;
+    for (size_t p = 0; p < d->npatterns; p++)
+        c->pattern_order[p] = (uint32_t)p;
+    for (size_t b = 0; b < d->nblocks; b++) {
+        uint32_t *o = c->pattern_order + d->blocks[b].first_pattern;
+        uint32_t n = d->blocks[b].npatterns;
+        for (uint32_t i = 1; i < n; i++) {
+            uint32_t x = o[i], j = i;
+            while (j > 0 && d->patterns[o[j - 1]].nwords < d->patterns[x].nwords) {
+                o[j] = o[j - 1];
+                j--;
+            }
+            o[j] = x;
+        }
+    }
+}
+
 static int index_synsets(sr_coder *c)
 {
     const sr_dict *d = c->dict;
@@ -124,11 +145,13 @@ int sr_coder_new(sr_coder **out, const sr_dict *dict, const sr_coder_options *op
     c->starts = calloc(dict->nvocab_slots + 1, 1);
     c->idcache = calloc(IDCACHE_SLOTS, sizeof *c->idcache);
     c->pattern_key = malloc((dict->npatterns + 1) * sizeof *c->pattern_key);
-    if (!c->wc || !c->arena || !c->starts || !c->pattern_key || !c->idcache) {
+    c->pattern_order = malloc((dict->npatterns + 1) * sizeof *c->pattern_order);
+    if (!c->wc || !c->arena || !c->starts || !c->pattern_key || !c->pattern_order || !c->idcache) {
         sr_coder_free(c);
         return sr_error_set(err, SR_ENOMEM, "out of memory");
     }
     index_dictionary(c);
+    order_patterns(c);
     if (index_synsets(c) != 0) {
         sr_coder_free(c);
         return sr_error_set(err, SR_ENOMEM, "out of memory");
@@ -143,6 +166,7 @@ void sr_coder_free(sr_coder *c)
         return;
     free(c->starts);
     free(c->pattern_key);
+    free(c->pattern_order);
     free(c->idcache);
     sr_place_cache_free(c->place_cache);
     free(c->syn_first);

@@ -215,10 +215,11 @@ int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_
         if (!same_words(f, vf))
             continue;
         const sr_verb_block *blk = &d->blocks[f->block];
-        for (uint32_t pi = blk->first_pattern; pi < blk->first_pattern + blk->npatterns; pi++) {
+        for (uint32_t j = blk->first_pattern; j < blk->first_pattern + blk->npatterns; j++) {
+            uint32_t pi = c->pattern_order[j];
             const sr_pattern *pt = &d->patterns[pi];
             if ((int)pt->nwords <= best_score)
-                continue;
+                break; /* the rest of the block is no more specific */
             if (avoid_coop && (cooperative(pt->code) || strcmp(pt->code, "---") == 0))
                 continue;
             uint32_t key = c->pattern_key[pi];
