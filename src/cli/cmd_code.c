@@ -18,8 +18,8 @@
 #include "sitrep/quotes.h"
 #include "util/buf.h"
 
-#define BATCH_DOCS 256
-#define BATCH_BYTES (4u << 20)
+#define BATCH_DOCS 1024
+#define BATCH_BYTES (8u << 20)
 
 static const char code_usage[] =
     "usage: sitrep code [options] PATH...\n"
