@@ -41,5 +41,15 @@ else
     echo "robustness 0 1" >> build/test-results.txt
     status=1
 fi
+# the same records, in the same order, whatever the thread count
+if "$sitrep" code -q --threads 2 "$tmp/ag.jsonl" > "$tmp/t2.jsonl" &&
+   "$sitrep" code -q --threads 1 "$tmp/ag.jsonl" > "$tmp/t1.jsonl" && cmp -s "$tmp/t1.jsonl" "$tmp/t2.jsonl"; then
+    echo "shared-eval threads: --threads 2 output identical to --threads 1"
+    echo "threads 1 0" >> build/test-results.txt
+else
+    echo "shared-eval threads: --threads 2 output differs from --threads 1"
+    echo "threads 0 1" >> build/test-results.txt
+    status=1
+fi
 rm -rf "$tmp"
 exit $status
