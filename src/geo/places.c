@@ -114,6 +114,8 @@ static int stopword(const sr_token *tk)
         "SEPT.", "SEPTEMBER", "SHE", "SO", "SOME", "SOURCE", "SUNDAY", "THAT", "THE", "THERE",
         "THESE", "THEY", "THIS", "THOSE", "THURSDAY", "TO", "TUESDAY", "TWO", "UPDATE", "UTC",
         "VIDEO", "WATCH", "WE", "WEDNESDAY", "WHILE", "YET"};
+    if (tk->len > 9)
+        return 0; /* longer than any of them: most names leave here */
     return in_list(tk, words, sizeof words / sizeof words[0]);
 }
 
