@@ -275,14 +275,6 @@ static void on_error(const char *path, size_t line, const char *msg, void *ctx)
 
 /* ---- --contested ---------------------------------------------------------- */
 
-static void put_json_number(sr_buf *b, double v)
-{
-    if (isnan(v))
-        sr_buf_puts(b, "null");
-    else
-        sr_buf_printf(b, "%.15g", v);
-}
-
 static void print_groups(figures_run *r)
 {
     for (size_t k = 0; k < r->nitems; k++) {
@@ -329,11 +321,11 @@ static void print_groups(figures_run *r)
                 sr_buf_puts(b, ",\"figure_text\":");
                 sr_buf_json_strz(b, it->figure_text);
                 sr_buf_puts(b, ",\"value\":");
-                put_json_number(b, f->exact ? f->low : NAN);
+                sr_buf_json_number(b, f->exact ? f->low : NAN);
                 sr_buf_puts(b, ",\"low\":");
-                put_json_number(b, f->low);
+                sr_buf_json_number(b, f->low);
                 sr_buf_puts(b, ",\"high\":");
-                put_json_number(b, f->high);
+                sr_buf_json_number(b, f->high);
                 sr_buf_puts(b, ",\"unit\":");
                 sr_buf_json_strz(b, f->unit_text);
                 sr_buf_puts(b, ",\"whose\":");

@@ -62,7 +62,9 @@ static int places_doc(const sr_doc *doc, void *ctx)
             sr_buf_json_strz(&r->out, doc->id);
             sr_buf_printf(&r->out, ",\"sentence\":%u,\"text\":", m->sentence);
             sr_buf_json_str(&r->out, doc->text + m->start, m->end - m->start);
-            sr_buf_printf(&r->out, ",\"span\":[%u,%u],\"name\":", m->start, m->end);
+            sr_buf_puts(&r->out, ",\"span\":");
+            sr_buf_json_span(&r->out, m->start, m->end);
+            sr_buf_puts(&r->out, ",\"name\":");
             sr_buf_json_strz(&r->out, p->name);
             sr_buf_printf(&r->out, ",\"lat\":%.5f,\"lon\":%.5f,\"country\":\"%s\",\"country3\":\"%s\",\"admin1\":",
                           p->lat, p->lon, p->country, p->country3);

@@ -9,15 +9,6 @@
 #include "sitrep/sitrep.h"
 #include "util/buf.h"
 
-static void put_span(sr_buf *b, uint32_t start, uint32_t end)
-{
-    sr_buf_putc(b, '[');
-    sr_buf_put_uint(b, start);
-    sr_buf_putc(b, ',');
-    sr_buf_put_uint(b, end);
-    sr_buf_putc(b, ']');
-}
-
 static void put_actor(sr_buf *b, const char *text, const sr_event_actor *a)
 {
     if (!a->code && a->start == a->end) {
@@ -29,7 +20,7 @@ static void put_actor(sr_buf *b, const char *text, const sr_event_actor *a)
     sr_buf_puts(b, ",\"text\":");
     sr_buf_json_str(b, text + a->start, a->end - a->start);
     sr_buf_puts(b, ",\"span\":");
-    put_span(b, a->start, a->end);
+    sr_buf_json_span(b, a->start, a->end);
     if (a->inferred)
         sr_buf_puts(b, ",\"inferred\":true");
     if (a->new_actor)
@@ -60,7 +51,7 @@ static void put_place(sr_buf *b, const char *text, const sr_place_mention *m, co
     sr_buf_puts(b, ",\"text\":");
     sr_buf_json_str(b, text + m->start, m->end - m->start);
     sr_buf_puts(b, ",\"span\":");
-    put_span(b, m->start, m->end);
+    sr_buf_json_span(b, m->start, m->end);
     sr_buf_puts(b, ",\"lat\":");
     sr_buf_put_fixed(b, p->lat, 5);
     sr_buf_puts(b, ",\"lon\":");
@@ -112,7 +103,7 @@ void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
         sr_buf_puts(b, ",\"sentence\":");
         sr_buf_put_uint(b, e->sentence);
         sr_buf_puts(b, ",\"span\":");
-        put_span(b, e->sent_start, e->sent_end);
+        sr_buf_json_span(b, e->sent_start, e->sent_end);
         sr_buf_puts(b, ",\"text\":");
         sr_buf_json_str(b, text + e->sent_start, e->sent_end - e->sent_start);
         sr_buf_puts(b, ",\"source\":");
@@ -146,7 +137,7 @@ void sr_records_write_events(sr_buf *b, const sr_doc *doc, const sr_events *evs)
         sr_buf_puts(b, ",\"verb\":{\"text\":");
         sr_buf_json_str(b, text + e->verb_start, e->verb_end - e->verb_start);
         sr_buf_puts(b, ",\"span\":");
-        put_span(b, e->verb_start, e->verb_end);
+        sr_buf_json_span(b, e->verb_start, e->verb_end);
         sr_buf_puts(b, "},\"pattern\":");
         if (e->pattern_file) {
             char where[512];

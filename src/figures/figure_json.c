@@ -10,19 +10,6 @@
 #include "sitrep/sitrep.h"
 #include "util/buf.h"
 
-static void put_number(sr_buf *b, double v)
-{
-    if (isnan(v) || isinf(v))
-        sr_buf_puts(b, "null");
-    else
-        sr_buf_printf(b, "%.15g", v);
-}
-
-static void put_span(sr_buf *b, uint32_t start, uint32_t end)
-{
-    sr_buf_printf(b, "[%u,%u]", start, end);
-}
-
 /* {code, text, span} of words in the text, with the code of the actor
  * phrase among them (null when none); null when there are no words. */
 static void put_party(sr_buf *b, const char *text, const sr_actor_phrase *p, uint32_t start,
@@ -41,7 +28,7 @@ static void put_party(sr_buf *b, const char *text, const sr_actor_phrase *p, uin
     sr_buf_puts(b, ",\"text\":");
     sr_buf_json_str(b, text + start, end - start);
     sr_buf_puts(b, ",\"span\":");
-    put_span(b, start, end);
+    sr_buf_json_span(b, start, end);
     if (p && p->inferred)
         sr_buf_puts(b, ",\"inferred\":true");
     sr_buf_putc(b, '}');
@@ -98,17 +85,17 @@ void sr_records_write_figures(sr_buf *b, const sr_doc *doc, const sr_events *evs
         sr_buf_puts(b, "{\"kind\":\"figure\",\"doc\":");
         sr_buf_json_strz(b, doc->id);
         sr_buf_printf(b, ",\"sentence\":%u,\"span\":", f->sentence);
-        put_span(b, f->start, f->end);
+        sr_buf_json_span(b, f->start, f->end);
         sr_buf_puts(b, ",\"text\":");
         sr_buf_json_str(b, text + sn->start, sn->end - sn->start);
         sr_buf_puts(b, ",\"figure_text\":");
         sr_buf_json_str(b, text + f->start, f->end - f->start);
         sr_buf_puts(b, ",\"value\":");
-        put_number(b, f->exact ? f->low : NAN);
+        sr_buf_json_number(b, f->exact ? f->low : NAN);
         sr_buf_puts(b, ",\"low\":");
-        put_number(b, f->low);
+        sr_buf_json_number(b, f->low);
         sr_buf_puts(b, ",\"high\":");
-        put_number(b, f->high);
+        sr_buf_json_number(b, f->high);
         sr_buf_puts(b, ",\"qualifier\":");
         sr_buf_json_strz(b, f->qualifier);
         sr_buf_puts(b, ",\"category\":");
@@ -118,7 +105,7 @@ void sr_records_write_figures(sr_buf *b, const sr_doc *doc, const sr_events *evs
             sr_buf_puts(b, "{\"text\":");
             sr_buf_json_str(b, text + f->unit_start, f->unit_end - f->unit_start);
             sr_buf_puts(b, ",\"span\":");
-            put_span(b, f->unit_start, f->unit_end);
+            sr_buf_json_span(b, f->unit_start, f->unit_end);
             sr_buf_putc(b, '}');
         } else {
             sr_buf_puts(b, "null");

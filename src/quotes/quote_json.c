@@ -6,11 +6,6 @@
 #include "sitrep/sitrep.h"
 #include "util/buf.h"
 
-static void put_span(sr_buf *b, uint32_t start, uint32_t end)
-{
-    sr_buf_printf(b, "[%u,%u]", start, end);
-}
-
 /* The quoted words: the parts, one space between them. */
 static void put_quote_text(sr_buf *b, sr_buf *tmp, const char *text, const sr_quote *q)
 {
@@ -33,14 +28,14 @@ void sr_records_write_quotes(sr_buf *b, const sr_doc *doc, const sr_events *evs,
         sr_buf_puts(b, "{\"kind\":\"quote\",\"doc\":");
         sr_buf_json_strz(b, doc->id);
         sr_buf_printf(b, ",\"sentence\":%u,\"span\":", q->sentence);
-        put_span(b, q->start, q->end);
+        sr_buf_json_span(b, q->start, q->end);
         sr_buf_puts(b, ",\"quote\":");
         put_quote_text(b, &tmp, text, q);
         sr_buf_puts(b, ",\"parts\":[");
         for (size_t p = 0; p < q->nparts; p++) {
             if (p)
                 sr_buf_putc(b, ',');
-            put_span(b, q->parts[p].start, q->parts[p].end);
+            sr_buf_json_span(b, q->parts[p].start, q->parts[p].end);
         }
         sr_buf_printf(b, "],\"direct\":%s,\"speaker\":", q->direct ? "true" : "false");
         if (q->speaker_end > q->speaker_start) {
@@ -49,7 +44,7 @@ void sr_records_write_quotes(sr_buf *b, const sr_doc *doc, const sr_events *evs,
             sr_buf_puts(b, ",\"code\":");
             sr_buf_json_strz(b, q->speaker ? q->speaker->code : NULL);
             sr_buf_puts(b, ",\"span\":");
-            put_span(b, q->speaker_start, q->speaker_end);
+            sr_buf_json_span(b, q->speaker_start, q->speaker_end);
             sr_buf_putc(b, '}');
         } else {
             sr_buf_puts(b, "null");
@@ -60,7 +55,7 @@ void sr_records_write_quotes(sr_buf *b, const sr_doc *doc, const sr_events *evs,
             sr_buf_puts(b, "{\"text\":");
             sr_buf_json_str(b, text + q->cue_start, q->cue_end - q->cue_start);
             sr_buf_puts(b, ",\"span\":");
-            put_span(b, q->cue_start, q->cue_end);
+            sr_buf_json_span(b, q->cue_start, q->cue_end);
             sr_buf_putc(b, '}');
         } else {
             sr_buf_puts(b, "null");

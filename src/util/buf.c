@@ -1,5 +1,6 @@
 #include "util/buf.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -219,4 +220,21 @@ void sr_buf_put_fixed(sr_buf *b, double v, int decimals)
         sr_buf_putc(b, '.');
         sr_buf_put(b, digits, (size_t)decimals);
     }
+}
+
+void sr_buf_json_span(sr_buf *b, unsigned long start, unsigned long end)
+{
+    sr_buf_putc(b, '[');
+    sr_buf_put_uint(b, start);
+    sr_buf_putc(b, ',');
+    sr_buf_put_uint(b, end);
+    sr_buf_putc(b, ']');
+}
+
+void sr_buf_json_number(sr_buf *b, double v)
+{
+    if (isnan(v) || isinf(v))
+        sr_buf_puts(b, "null");
+    else
+        sr_buf_printf(b, "%.15g", v);
 }

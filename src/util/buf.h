@@ -49,6 +49,12 @@ void sr_buf_put_uint(sr_buf *b, unsigned long long v);
  * hold (coordinates, scores). */
 void sr_buf_put_fixed(sr_buf *b, double v, int decimals);
 
+/* Append a byte span as the JSON array "[start,end]". */
+void sr_buf_json_span(sr_buf *b, unsigned long start, unsigned long end);
+/* Append a number as JSON ("%.15g"); NaN and infinities, which JSON has no
+ * words for, become null. */
+void sr_buf_json_number(sr_buf *b, double v);
+
 /* Append s[0..n) as a JSON string literal, quotes included: " and \ and
  * control characters escaped (\n \t \r \b \f, else \u00XX), U+2028 and
  * U+2029 escaped (JavaScript treats them as line ends), other valid UTF-8
