@@ -124,6 +124,7 @@ typedef struct sr_events {
     size_t nphrases;
     const char *doc_date;     /* the document date used, or NULL */
     const char *doc_date_from;/* "metadata" or "dateline" */
+    const char *doc_date_precision; /* "day", "month", "year", or NULL */
 } sr_events;
 
 /*

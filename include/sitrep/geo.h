@@ -29,6 +29,9 @@ typedef enum sr_feature {
     SR_FEATURE_REGION = 'r'   /* a named area that is none of these (East Ghouta) */
 } sr_feature;
 
+/* "city", "admin1", "country", "region" (the words records use), or NULL. */
+const char *sr_feature_name(char feature);
+
 typedef struct sr_place {
     uint32_t geonameid;     /* GeoNames id; 0 for supplement entries without one */
     const char *name;       /* preferred name, e.g. "Saraqib" */

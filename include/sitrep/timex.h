@@ -37,6 +37,11 @@ typedef struct sr_timex {
  * NULL, in which case relative expressions are reported with values such
  * as "PAST_REF" or "XXXX-XX-XX" rather than guessed. Never uses the clock.
  */
+/* Does the expression name a calendar date or time an event can be dated
+ * by ("2018-09-13", "2018-W36"), not a duration, a set or a vague
+ * reference ("recently")? */
+int sr_timex_is_calendar(const sr_timex *x);
+
 int sr_timex_find(const sr_text *t, const char *doc_date, sr_arena *arena, sr_timex **out,
                   size_t *n);
 

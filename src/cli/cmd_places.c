@@ -34,17 +34,6 @@ typedef struct places_run {
     sr_buf out;
 } places_run;
 
-static const char *feature_name(char f)
-{
-    switch (f) {
-    case SR_FEATURE_CITY: return "city";
-    case SR_FEATURE_ADMIN1: return "admin1";
-    case SR_FEATURE_COUNTRY: return "country";
-    case SR_FEATURE_REGION: return "region";
-    default: return "other";
-    }
-}
-
 static int places_doc(const sr_doc *doc, void *ctx)
 {
     places_run *r = ctx;
@@ -69,8 +58,9 @@ static int places_doc(const sr_doc *doc, void *ctx)
             sr_buf_printf(&r->out, ",\"lat\":%.5f,\"lon\":%.5f,\"country\":\"%s\",\"country3\":\"%s\",\"admin1\":",
                           p->lat, p->lon, p->country, p->country3);
             sr_buf_json_strz(&r->out, p->admin1);
-            sr_buf_printf(&r->out, ",\"geonameid\":%u,\"feature\":\"%s\",\"cue\":", p->geonameid,
-                          feature_name(p->feature));
+            sr_buf_printf(&r->out, ",\"geonameid\":%u,\"feature\":", p->geonameid);
+            sr_buf_json_strz(&r->out, sr_feature_name(p->feature));
+            sr_buf_puts(&r->out, ",\"cue\":");
             sr_buf_json_strz(&r->out, m->cue);
             sr_buf_printf(&r->out, ",\"ambiguous\":%s,\"v\":%d}\n", m->ambiguous ? "true" : "false",
                           SR_RECORD_VERSION);
@@ -78,7 +68,8 @@ static int places_doc(const sr_doc *doc, void *ctx)
             sr_buf_printf(&r->out, "%-18.18s %-28.*s %-24.24s %9.4f %9.4f %-2s %-18.18s %-7s\n",
                           doc->id, (int)(m->end - m->start > 28 ? 28 : m->end - m->start),
                           doc->text + m->start, p->name, p->lat, p->lon, p->country,
-                          p->admin1 ? p->admin1 : "-", feature_name(p->feature));
+                          p->admin1 ? p->admin1 : "-",
+                          sr_feature_name(p->feature) ? sr_feature_name(p->feature) : "-");
         }
     }
     r->mentions += n;

@@ -28,17 +28,6 @@ static void put_actor(sr_buf *b, const char *text, const sr_event_actor *a)
     sr_buf_putc(b, '}');
 }
 
-static const char *feature_name(char f)
-{
-    switch (f) {
-    case SR_FEATURE_CITY: return "city";
-    case SR_FEATURE_ADMIN1: return "admin1";
-    case SR_FEATURE_COUNTRY: return "country";
-    case SR_FEATURE_REGION: return "region";
-    default: return NULL;
-    }
-}
-
 static void put_place(sr_buf *b, const char *text, const sr_place_mention *m, const char *from)
 {
     if (!m) {
@@ -65,7 +54,7 @@ static void put_place(sr_buf *b, const char *text, const sr_place_mention *m, co
     sr_buf_puts(b, ",\"geonameid\":");
     sr_buf_put_uint(b, p->geonameid);
     sr_buf_puts(b, ",\"feature\":");
-    sr_buf_json_strz(b, feature_name(p->feature));
+    sr_buf_json_strz(b, sr_feature_name(p->feature));
     /* how exact the point is for the event: a town, a province, a country */
     sr_buf_puts(b, ",\"precision\":");
     sr_buf_json_strz(b, p->feature == SR_FEATURE_CITY ? "town"

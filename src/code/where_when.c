@@ -9,14 +9,6 @@
 
 #include "code/code_internal.h"
 
-/* A time expression worth dating an event by: a calendar value, not a
- * duration, a set or a vague reference ("recently"). */
-static int datable(const sr_timex *x)
-{
-    return (x->type == SR_TIMEX_DATE || x->type == SR_TIMEX_TIME) && x->precision && x->value &&
-           x->value[0] >= '0' && x->value[0] <= '9';
-}
-
 static int within(uint32_t s, uint32_t e, uint32_t lo, uint32_t hi)
 {
     return s >= lo && e <= hi;
@@ -111,6 +103,7 @@ void sr_locate_events(sr_coder *c, sr_events *r, const char *doc_date, const cha
     r->ntimexes = 0;
     r->doc_date = doc_date;
     r->doc_date_from = date_from;
+    r->doc_date_precision = precision_of(doc_date);
     sr_place_mention *ps = NULL;
     size_t nps = 0;
     if (c->gazetteer)
@@ -151,7 +144,7 @@ void sr_locate_events(sr_coder *c, sr_events *r, const char *doc_date, const cha
         const sr_timex *x_clause = NULL, *x_sentence = NULL;
         for (size_t i = 0; i < nxs; i++) {
             const sr_timex *x = &xs[i];
-            if (x->sentence != e->sentence || !datable(x))
+            if (x->sentence != e->sentence || !sr_timex_is_calendar(x))
                 continue;
             if (within(x->start, x->end, e->clause_start, e->clause_end) && !x_clause)
                 x_clause = x;
@@ -166,7 +159,7 @@ void sr_locate_events(sr_coder *c, sr_events *r, const char *doc_date, const cha
             e->date_timex = x;
         } else if (doc_date) {
             e->date = doc_date;
-            e->date_precision = precision_of(doc_date);
+            e->date_precision = r->doc_date_precision;
             e->date_from = date_from;
         }
     }

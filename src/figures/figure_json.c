@@ -64,12 +64,11 @@ static void put_where_when(sr_buf *b, const sr_events *evs, const sr_figure *f)
     const sr_timex *x = NULL;
     for (size_t i = 0; i < evs->ntimexes && !x; i++) {
         const sr_timex *c = &evs->timexes[i];
-        if (c->sentence == f->sentence && (c->type == SR_TIMEX_DATE || c->type == SR_TIMEX_TIME) &&
-            c->precision && c->value && c->value[0] >= '0' && c->value[0] <= '9')
+        if (c->sentence == f->sentence && sr_timex_is_calendar(c))
             x = c;
     }
     const char *date = x ? x->value : evs->doc_date;
-    const char *precision = x ? x->precision : (evs->doc_date ? "day" : NULL);
+    const char *precision = x ? x->precision : evs->doc_date_precision;
     const char *date_from = x ? "text" : evs->doc_date_from;
     sr_records_write_where_when(b, evs->text->src, m, from, date, x, precision, date_from);
 }

@@ -577,3 +577,14 @@ int sr_places_find_hinted(const sr_gazetteer *g, sr_place_cache *cache, const sr
     *n = nm;
     return 0;
 }
+
+const char *sr_feature_name(char feature)
+{
+    switch (feature) {
+    case SR_FEATURE_CITY: return "city";
+    case SR_FEATURE_ADMIN1: return "admin1";
+    case SR_FEATURE_COUNTRY: return "country";
+    case SR_FEATURE_REGION: return "region";
+    default: return NULL;
+    }
+}

@@ -283,3 +283,9 @@ int sr_timex_find(const sr_text *t, const char *doc_date, sr_arena *arena, sr_ti
     *n = count;
     return 0;
 }
+
+int sr_timex_is_calendar(const sr_timex *x)
+{
+    return (x->type == SR_TIMEX_DATE || x->type == SR_TIMEX_TIME) && x->precision && x->value &&
+           x->value[0] >= '0' && x->value[0] <= '9';
+}
