@@ -10,6 +10,7 @@
 #define SR_TEST_HARNESS_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int th_passed, th_failed, th_cur_failed;
@@ -68,6 +69,48 @@ static const char *th_name;
                     (unsigned)(start), (unsigned)(end), (int)th_n,         \
                     (text) + (start), (expect));                           \
     } while (0)
+
+/* A scratch directory for tests that need files (dictionaries, inputs):
+ * th_tmpdir_make("test_x") creates /tmp/test_x.XXXXXX, th_write_file puts
+ * text in a file there and returns its path (valid for the next seven
+ * calls), th_tmpdir_remove deletes the lot. */
+static inline char *th_tmpdir(void)
+{
+    static char dir[64];
+    return dir;
+}
+
+static inline int th_tmpdir_make(const char *prog)
+{
+    snprintf(th_tmpdir(), 64, "/tmp/%s.XXXXXX", prog);
+    if (!mkdtemp(th_tmpdir())) {
+        perror("mkdtemp");
+        return 0;
+    }
+    return 1;
+}
+
+static inline const char *th_write_file(const char *name, const char *text)
+{
+    static char paths[8][256];
+    static int next;
+    char *p = paths[next++ % 8];
+    snprintf(p, sizeof paths[0], "%s/%s", th_tmpdir(), name);
+    FILE *f = fopen(p, "w");
+    if (!f)
+        return NULL;
+    fputs(text, f);
+    fclose(f);
+    return p;
+}
+
+static inline void th_tmpdir_remove(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", th_tmpdir());
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", th_tmpdir());
+}
 
 #define DONE()                                                             \
     (printf("%s: %d passed, %d failed\n", __FILE__, th_passed, th_failed), \

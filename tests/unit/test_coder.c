@@ -82,7 +82,6 @@ static const char discards_txt[] =
 
 /* ---- fixture ----------------------------------------------------------- */
 
-static char tmpdir[64];
 static sr_dict *dict;
 static int dict_warnings;
 static sr_coder *coder;    /* the current test's coder, freed by the next */
@@ -93,20 +92,6 @@ static void count_warning(const char *msg, void *ctx)
 {
     fprintf(stderr, "test_coder: dictionary warning: %s\n", msg);
     (*(int *)ctx)++;
-}
-
-static const char *write_file(const char *name, const char *text)
-{
-    static char paths[4][128];
-    static int next;
-    char *p = paths[next++ % 4];
-    snprintf(p, 128, "%s/%s", tmpdir, name);
-    FILE *f = fopen(p, "w");
-    if (!f)
-        return NULL;
-    fputs(text, f);
-    fclose(f);
-    return p;
 }
 
 /* 1-based number of the first line of text containing needle, or 0. */
@@ -650,20 +635,17 @@ TEST(coder_needs_a_dictionary)
 
 int main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/test_coder.XXXXXX");
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (!th_tmpdir_make("test_coder"))
         return 1;
-    }
     const char *actors[1];
     sr_dict_files files;
     memset(&files, 0, sizeof files);
-    files.verbs = write_file("coder.verbs.txt", verbs_txt);
-    actors[0] = write_file("coder.actors.txt", actors_txt);
+    files.verbs = th_write_file("coder.verbs.txt", verbs_txt);
+    actors[0] = th_write_file("coder.actors.txt", actors_txt);
     files.actors = actors;
     files.nactors = 1;
-    files.agents = write_file("coder.agents.txt", agents_txt);
-    files.discards = write_file("coder.discards.txt", discards_txt);
+    files.agents = th_write_file("coder.agents.txt", agents_txt);
+    files.discards = th_write_file("coder.discards.txt", discards_txt);
     sr_error err;
     if (sr_dict_load(&dict, &files, count_warning, &dict_warnings, &err) != 0) {
         fprintf(stderr, "test_coder: cannot load the test dictionary: %s\n", err.msg);
@@ -728,9 +710,6 @@ int main(void)
 
     sr_coder_free(coder);
     sr_dict_free(dict);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "test_coder: could not remove %s\n", tmpdir);
+    th_tmpdir_remove();
     return DONE();
 }

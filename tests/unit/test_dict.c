@@ -15,7 +15,6 @@
 
 /* ---- helpers --------------------------------------------------------- */
 
-static char tmpdir[64];
 
 typedef struct warnings {
     char text[8192];
@@ -33,20 +32,6 @@ static void collect(const char *msg, void *ctx)
 static int has_warning(const warnings *w, const char *needle)
 {
     return strstr(w->text, needle) != NULL;
-}
-
-static const char *write_file(const char *name, const char *text)
-{
-    static char paths[8][128];
-    static int next;
-    char *p = paths[next++ % 8];
-    snprintf(p, 128, "%s/%s", tmpdir, name);
-    FILE *f = fopen(p, "w");
-    if (!f)
-        return NULL;
-    fputs(text, f);
-    fclose(f);
-    return p;
 }
 
 static uint32_t wid(const sr_dict *d, const char *w)
@@ -204,9 +189,9 @@ static const char actors2[] =
 TEST(actors_phrases_and_codes)
 {
     warnings w = {{0}, 0};
-    const char *f1 = write_file("one.actors.txt", actors1);
-    const char *f2 = write_file("two.actors.txt", "UNRELATED_ [XYZ]\n");
-    const char *verbs = write_file("v.txt", "--- X [---] ---\nX\n");
+    const char *f1 = th_write_file("one.actors.txt", actors1);
+    const char *f2 = th_write_file("two.actors.txt", "UNRELATED_ [XYZ]\n");
+    const char *verbs = th_write_file("v.txt", "--- X [---] ---\nX\n");
     const char *list[] = {f1, f2};
     sr_dict_files files = {.verbs = verbs, .actors = list, .nactors = 2};
     sr_dict *d = NULL;
@@ -300,9 +285,9 @@ TEST(actors_phrases_and_codes)
 
 TEST(actors_later_files_win)
 {
-    const char *f1 = write_file("a.actors.txt", actors1);
-    const char *f2 = write_file("b.actors.txt", actors2);
-    const char *verbs = write_file("v.txt", "--- X [---] ---\nX\n");
+    const char *f1 = th_write_file("a.actors.txt", actors1);
+    const char *f2 = th_write_file("b.actors.txt", actors2);
+    const char *verbs = th_write_file("v.txt", "--- X [---] ---\nX\n");
     const char *list[] = {f1, f2};
     sr_dict_files files = {.verbs = verbs, .actors = list, .nactors = 2};
     sr_dict *d = NULL;
@@ -339,8 +324,8 @@ static const char agents_txt[] =
 TEST(agents)
 {
     warnings w = {{0}, 0};
-    const char *verbs = write_file("v.txt", "--- X [---] ---\nX\n");
-    const char *ag = write_file("agents.txt", agents_txt);
+    const char *verbs = th_write_file("v.txt", "--- X [---] ---\nX\n");
+    const char *ag = th_write_file("agents.txt", agents_txt);
     sr_dict_files files = {.verbs = verbs, .agents = ag};
     sr_dict *d = NULL;
     CHECK_INT(sr_dict_load(&d, &files, collect, &w, NULL), SR_OK);
@@ -381,8 +366,8 @@ TEST(agents)
 
 TEST(discards)
 {
-    const char *verbs = write_file("v.txt", "--- X [---] ---\nX\n");
-    const char *ds = write_file("discards.txt",
+    const char *verbs = th_write_file("v.txt", "--- X [---] ---\nX\n");
+    const char *ds = th_write_file("discards.txt",
                                 "# Story-level discards are indicated with a '+'.\n"
                                 "1914\n"
                                 "+ World Golf Championships   # pas 26-Feb-2014\n"
@@ -410,7 +395,7 @@ TEST(discards)
 
     /* a byte order mark and CRLF line ends change nothing */
     warnings w = {{0}, 0};
-    ds = write_file("discards.txt", "\xEF\xBB\xBF# header\r\nBASEBALL\r\n\r\n+TYPHOON   # ELH\r\n");
+    ds = th_write_file("discards.txt", "\xEF\xBB\xBF# header\r\nBASEBALL\r\n\r\n+TYPHOON   # ELH\r\n");
     files.discards = ds;
     CHECK_INT(sr_dict_load(&d, &files, collect, &w, NULL), SR_OK);
     CHECK_INT(w.n, 0);
@@ -490,7 +475,7 @@ static const char verbs_txt[] =
 TEST(verb_forms)
 {
     warnings w = {{0}, 0};
-    const char *vf = write_file("test.verbs.txt", verbs_txt);
+    const char *vf = th_write_file("test.verbs.txt", verbs_txt);
     sr_dict_files files = {.verbs = vf};
     sr_dict *d = NULL;
     CHECK_INT(sr_dict_load(&d, &files, collect, &w, NULL), SR_OK);
@@ -567,7 +552,7 @@ TEST(verb_forms)
 TEST(verb_patterns)
 {
     warnings w = {{0}, 0};
-    const char *vf = write_file("test.verbs.txt", verbs_txt);
+    const char *vf = th_write_file("test.verbs.txt", verbs_txt);
     sr_dict_files files = {.verbs = vf};
     sr_dict *d = NULL;
     CHECK_INT(sr_dict_load(&d, &files, collect, &w, NULL), SR_OK);
@@ -672,7 +657,7 @@ TEST(verb_patterns)
 
 TEST(synsets)
 {
-    const char *vf = write_file("test.verbs.txt", verbs_txt);
+    const char *vf = th_write_file("test.verbs.txt", verbs_txt);
     sr_dict_files files = {.verbs = vf};
     sr_dict *d = NULL;
     CHECK_INT(sr_dict_load(&d, &files, NULL, NULL, NULL), SR_OK);
@@ -708,8 +693,8 @@ TEST(synsets)
 
 TEST(token_ids)
 {
-    const char *verbs = write_file("v.txt", "--- X [---] ---\nX\n");
-    const char *ac = write_file("t.actors.txt",
+    const char *verbs = th_write_file("v.txt", "--- X [---] ---\nX\n");
+    const char *ac = th_write_file("t.actors.txt",
                                 "SYRIA [SYR]\nSYRIAN_ARMY [SYRMIL]\nDAMASCUS_ [SYR]\n"
                                 "HEZBOLLAH [LBNREB]\nHEZ [X]\nWAR [W]\nBAAS_ [Y]\nERDOĞAN_ [TURGOV]\n"
                                 "1914_ [Z]\n");
@@ -766,8 +751,8 @@ TEST(errors)
     sr_dict_files none = {0};
     CHECK_INT(sr_dict_load(&d, &none, NULL, NULL, &err), SR_EINVAL);
     /* a directory without the required files */
-    write_file("x.actors.txt", "A_ [B]\n");
-    CHECK_INT(sr_dict_load_dir(&d, tmpdir, NULL, NULL, &err), SR_ENOTFOUND);
+    th_write_file("x.actors.txt", "A_ [B]\n");
+    CHECK_INT(sr_dict_load_dir(&d, th_tmpdir(), NULL, NULL, &err), SR_ENOTFOUND);
     CHECK(strstr(err.msg, "CAMEO.2.0.txt") != NULL);
 }
 
@@ -858,11 +843,8 @@ TEST(shipped_dictionaries)
 
 int main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/test_dict.XXXXXX");
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (!th_tmpdir_make("test_dict"))
         return 1;
-    }
     RUN(actors_phrases_and_codes);
     RUN(actors_later_files_win);
     RUN(agents);
@@ -874,9 +856,6 @@ int main(void)
     RUN(errors);
     RUN(garbage_is_survived);
     RUN(shipped_dictionaries);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "test_dict: could not remove %s\n", tmpdir);
+    th_tmpdir_remove();
     return DONE();
 }

@@ -40,7 +40,6 @@ static const char agents_txt[] = "ARMY [~MIL]\n";
 
 /* ---- fixture ------------------------------------------------------------ */
 
-static char tmpdir[64];
 static sr_dict *dict;
 static sr_coder *coder;
 static sr_buf out;       /* the records of the last write_records call */
@@ -48,30 +47,16 @@ static json_t *recs[64]; /* its lines, parsed */
 static size_t nrecs;
 static const char *input;
 
-static const char *write_file(const char *name, const char *text)
-{
-    static char paths[4][256];
-    static int next;
-    char *p = paths[next++ % 4];
-    snprintf(p, 256, "%s/%s", tmpdir, name);
-    FILE *f = fopen(p, "w");
-    if (!f)
-        return NULL;
-    fputs(text, f);
-    fclose(f);
-    return p;
-}
-
 static sr_dict *load(const char *verbs_name)
 {
     const char *actors[1];
     sr_dict_files files;
     memset(&files, 0, sizeof files);
-    files.verbs = write_file(verbs_name, verbs_txt);
-    actors[0] = write_file("records.actors.txt", actors_txt);
+    files.verbs = th_write_file(verbs_name, verbs_txt);
+    actors[0] = th_write_file("records.actors.txt", actors_txt);
     files.actors = actors;
     files.nactors = 1;
-    files.agents = write_file("records.agents.txt", agents_txt);
+    files.agents = th_write_file("records.agents.txt", agents_txt);
     sr_dict *d = NULL;
     sr_error err;
     if (sr_dict_load(&d, &files, NULL, NULL, &err) != 0) {
@@ -552,11 +537,8 @@ TEST(pattern_file_name_escaped)
 
 int main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/test_records.XXXXXX");
-    if (!mkdtemp(tmpdir)) {
-        perror("mkdtemp");
+    if (!th_tmpdir_make("test_records"))
         return 1;
-    }
     sr_buf_init(&out);
     dict = load("records.verbs.txt");
     RUN(dictionary_loads);
@@ -580,9 +562,6 @@ int main(void)
     sr_buf_free(&out);
     sr_coder_free(coder);
     sr_dict_free(dict);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "test_records: could not remove %s\n", tmpdir);
+    th_tmpdir_remove();
     return DONE();
 }
