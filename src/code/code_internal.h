@@ -178,6 +178,9 @@ int sr_pattern_uses(const pattern_match *pm, uint32_t a, uint32_t b);
  * With avoid_coop, only patterns at least as specific as min_score whose
  * code is not cooperation (roots 03-08, which need a partner) qualify.
  * Returns 1 when a pattern matched. */
+/* CAMEO roots 03-08: cooperation, which needs a partner. */
+int sr_cooperative_code(const char *code);
+
 int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_t lo,
                     uint32_t hi, int avoid_coop, int min_score, pattern_match *out);
 

@@ -451,12 +451,6 @@ static int own_forces(const sent *s, const np *p)
     return 0;
 }
 
-/* Roots 03-08 need a partner (see patterns.c). */
-static int cooperative_code(const char *code)
-{
-    return strlen(code) >= 2 && code[0] == '0' && code[1] >= '3' && code[1] <= '8';
-}
-
 /* Code the verb occurrences of one sentence. */
 static int code_sentence(sr_coder *c, sent *s, uint32_t si)
 {
@@ -504,7 +498,7 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
             if (tgt >= 0 && own_forces(s, &s->nps[tgt]))
                 tgt = -1;
             const sr_pattern *pt = &d->patterns[pm.pattern];
-            if (tgt < 0 && cooperative_code(pt->code)) {
+            if (tgt < 0 && sr_cooperative_code(pt->code)) {
                 pattern_match alt;
                 if (sr_best_pattern(c, s, v, lo, hi, 1, pt->nwords, &alt) && alt.target_np < 0)
                     pt = &d->patterns[alt.pattern];

@@ -191,7 +191,7 @@ static int same_words(const sr_verb_form *a, const sr_verb_form *b)
 
 /* Cooperation (CAMEO roots 03-08) takes two: "send troops" with nobody
  * to send them to is a show of force (154), not military cooperation. */
-static int cooperative(const char *code)
+int sr_cooperative_code(const char *code)
 {
     if (strlen(code) < 2 || code[0] != '0')
         return 0;
@@ -220,7 +220,7 @@ int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_
             const sr_pattern *pt = &d->patterns[pi];
             if ((int)pt->nwords <= best_score)
                 break; /* the rest of the block is no more specific */
-            if (avoid_coop && (cooperative(pt->code) || strcmp(pt->code, "---") == 0))
+            if (avoid_coop && (sr_cooperative_code(pt->code) || strcmp(pt->code, "---") == 0))
                 continue;
             uint32_t key = c->pattern_key[pi];
             if (key != SR_NOWORD && !(c->present[(key % SENT_BITS) / 64] & (1ull << (key % 64))))
