@@ -281,16 +281,23 @@ static size_t lookup_span(const sr_gazetteer *g, sr_place_cache *cache, const sr
     return n;
 }
 
+/* Do tokens [s, e) have the same key as the place's own name (not one of
+ * its alternate names or a demonym)? */
+static int keyed_as_name(const sr_text *t, size_t s, size_t e, const sr_place *p)
+{
+    char k1[128], k2[128];
+    uint32_t a = t->tokens[s].start, b = t->tokens[e - 1].end;
+    sr_place_key(t->src + a, b - a, k1, sizeof k1);
+    sr_place_key(p->name, strlen(p->name), k2, sizeof k2);
+    return strcmp(k1, k2) == 0;
+}
+
 /* Is the matched text a country's adjective ("Syrian"), not its name? */
 static int adjective_of_country(const sr_place *p, const sr_text *t, size_t s, size_t e)
 {
     if (p->feature != SR_FEATURE_COUNTRY)
         return 0;
-    char k1[128], k2[128];
-    uint32_t a = t->tokens[s].start, b = t->tokens[e - 1].end;
-    sr_place_key(t->src + a, b - a, k1, sizeof k1);
-    sr_place_key(p->name, strlen(p->name), k2, sizeof k2);
-    return strcmp(k1, k2) != 0 && t->tokens[e - 1].len > 3 &&
+    return !keyed_as_name(t, s, e, p) && t->tokens[e - 1].len > 3 &&
            (t->tokens[e - 1].norm[t->tokens[e - 1].len - 1] == 'N' ||
             t->tokens[e - 1].norm[t->tokens[e - 1].len - 1] == 'I' ||
             t->tokens[e - 1].norm[t->tokens[e - 1].len - 1] == 'H' ||
@@ -334,11 +341,7 @@ static int plain_name(const sr_text *t, size_t s, size_t e, const sr_place *read
     if (n == 0 || e - s > 1)
         return n > 0;
     const sr_place *p = &readings[0];
-    char k1[128], k2[128];
-    uint32_t a = t->tokens[s].start, b = t->tokens[e - 1].end;
-    sr_place_key(t->src + a, b - a, k1, sizeof k1);
-    sr_place_key(p->name, strlen(p->name), k2, sizeof k2);
-    if (strcmp(k1, k2) != 0)
+    if (!keyed_as_name(t, s, e, p))
         return 0;
     return p->feature != SR_FEATURE_CITY || p->population >= 50000;
 }
