@@ -149,7 +149,8 @@ static int walk(sr_reader *r, const char *dir, sr_doc_format fmt, int depth)
         n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, by_name);
+    if (n > 1) /* qsort wants a real array even for nothing to sort */
+        qsort(names, n, sizeof *names, by_name);
 
     int rc = 0;
     sr_buf child = SR_BUF_INIT;

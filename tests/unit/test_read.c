@@ -610,6 +610,17 @@ TEST(dir_walk_in_name_order)
     CHECK_STR(got.errs[0], p);
 }
 
+/* Regression: an empty directory handed qsort a NULL array (UBSan). */
+TEST(empty_dir_gives_nothing)
+{
+    char p[256];
+    snprintf(p, sizeof p, "%s/empty", tmpdir);
+    CHECK(mkdir(p, 0755) == 0);
+    CHECK_INT(read_path(p, SR_FORMAT_AUTO), 0);
+    CHECK_INT(got.ndocs, 0);
+    CHECK_INT(got.nerrs, 0);
+}
+
 TEST(files_given_by_name)
 {
     char p[256];
@@ -691,7 +702,7 @@ static void remove_tmpdir(void)
 {
     static const char *const files[] = {"b.txt", "a.jsonl", "sub/c.html", "sub/deeper/d.txt", ".hidden.txt",
                                         "notes.md", "z.JSON", "broken.txt", "article", "long.jsonl",
-                                        "stdin.jsonl", "sub/deeper", "sub", ""};
+                                        "stdin.jsonl", "sub/deeper", "sub", "empty", ""};
     char p[256];
     if (!tmpdir[0])
         return;
@@ -730,6 +741,7 @@ int main(void)
     RUN(html_without_text_or_too_deep);
     RUN(date_forms);
     RUN(dir_walk_in_name_order);
+    RUN(empty_dir_gives_nothing);
     RUN(files_given_by_name);
     RUN(missing_path);
     RUN(stop_from_the_callback);
