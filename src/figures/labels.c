@@ -3,6 +3,7 @@
  * "jihadists", "the opposition"), each with the actor phrase it is part of,
  * so that outlets can be set side by side by the group the coder resolved.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "figures/figures_internal.h"
@@ -13,33 +14,42 @@ typedef struct label_form {
     const char *word;
 } label_form;
 
-/* Singular, plural and adjective forms fold into one word. */
+/* Singular, plural and adjective forms fold into one word. Sorted by
+ * norm (strcmp order): every token of every text is looked up here, so
+ * the lookup is a binary search. */
 static const label_form forms[] = {
-    {"REBEL", "rebels"},           {"REBELS", "rebels"},
-    {"INSURGENT", "insurgents"},   {"INSURGENTS", "insurgents"},
-    {"TERRORIST", "terrorists"},   {"TERRORISTS", "terrorists"},
-    {"MILITANT", "militants"},     {"MILITANTS", "militants"},
-    {"JIHADIST", "jihadists"},     {"JIHADISTS", "jihadists"},
-    {"JIHADI", "jihadists"},       {"JIHADIS", "jihadists"},
-    {"OPPOSITION", "opposition"},  {"ISLAMIST", "islamists"},
-    {"ISLAMISTS", "islamists"},    {"EXTREMIST", "extremists"},
-    {"EXTREMISTS", "extremists"},  {"FIGHTER", "fighters"},
-    {"FIGHTERS", "fighters"},      {"RADICALS", "radicals"},
-    {"MILITIA", "militias"},       {"MILITIAS", "militias"},
-    {"MILITIAMEN", "militias"},    {"GUNMEN", "gunmen"},
-    {"GUNMAN", "gunmen"},          {"MERCENARIES", "mercenaries"},
-    {"TAKFIRI", "takfiris"},       {"TAKFIRIS", "takfiris"},
-    {"MUJAHIDEEN", "mujahideen"},  {"MUJAHEDEEN", "mujahideen"},
-    {"MUJAHIDIN", "mujahideen"},   {"GUERRILLAS", "guerrillas"},
-    {"REVOLUTIONARIES", "revolutionaries"}, {"GANGS", "gangs"},
+    {"EXTREMIST", "extremists"}, {"EXTREMISTS", "extremists"},
+    {"FIGHTER", "fighters"}, {"FIGHTERS", "fighters"},
+    {"GANGS", "gangs"}, {"GUERRILLAS", "guerrillas"},
+    {"GUNMAN", "gunmen"}, {"GUNMEN", "gunmen"},
+    {"INSURGENT", "insurgents"}, {"INSURGENTS", "insurgents"},
+    {"ISLAMIST", "islamists"}, {"ISLAMISTS", "islamists"},
+    {"JIHADI", "jihadists"}, {"JIHADIS", "jihadists"},
+    {"JIHADIST", "jihadists"}, {"JIHADISTS", "jihadists"},
+    {"MERCENARIES", "mercenaries"}, {"MILITANT", "militants"},
+    {"MILITANTS", "militants"}, {"MILITIA", "militias"},
+    {"MILITIAMEN", "militias"}, {"MILITIAS", "militias"},
+    {"MUJAHEDEEN", "mujahideen"}, {"MUJAHIDEEN", "mujahideen"},
+    {"MUJAHIDIN", "mujahideen"}, {"OPPOSITION", "opposition"},
+    {"RADICALS", "radicals"}, {"REBEL", "rebels"},
+    {"REBELS", "rebels"}, {"REVOLUTIONARIES", "revolutionaries"},
+    {"TAKFIRI", "takfiris"}, {"TAKFIRIS", "takfiris"},
+    {"TERRORIST", "terrorists"}, {"TERRORISTS", "terrorists"},
 };
+
+static int by_norm(const void *key, const void *elem)
+{
+    return strcmp(key, ((const label_form *)elem)->norm);
+}
 
 static const char *label_word(const char *norm)
 {
-    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
-        if (strcmp(forms[k].norm, norm) == 0)
-            return forms[k].word;
-    return NULL;
+    /* every form is 5 to 15 letters, starting with E to T */
+    size_t len = strlen(norm);
+    if (len < 5 || len > 15 || norm[0] < 'E' || norm[0] > 'T')
+        return NULL;
+    const label_form *f = bsearch(norm, forms, sizeof forms / sizeof forms[0], sizeof forms[0], by_norm);
+    return f ? f->word : NULL;
 }
 
 int sr_labels_find(const sr_text *t, const sr_actor_phrase *phrases, size_t nphrases,

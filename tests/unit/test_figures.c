@@ -823,6 +823,25 @@ TEST(labels_found)
     CHECK_SPAN(text, ls[4].start, ls[4].end, "jihadis");
 }
 
+/* Every form of the label table is found (the table is searched by
+ * bisection, so one form out of order would be lost). */
+TEST(labels_every_form)
+{
+    sr_arena_reset(arena);
+    const char *text = "they saw extremist extremists fighter fighters gangs guerrillas gunman "
+                       "gunmen insurgent insurgents islamist islamists jihadi jihadis jihadist "
+                       "jihadists mercenaries militant militants militia militiamen militias "
+                       "mujahedeen mujahideen mujahidin opposition radicals rebel rebels "
+                       "revolutionaries takfiri takfiris terrorist terrorists there.";
+    sr_text *t = sr_text_analyze(arena, text, strlen(text));
+    sr_label *ls;
+    size_t n;
+    CHECK_INT(sr_labels_find(t, NULL, 0, arena, &ls, &n), 0);
+    CHECK_INT(n, 34);
+    CHECK_STR(ls[0].word, "extremists");
+    CHECK_STR(ls[33].word, "terrorists");
+}
+
 TEST(labels_carry_their_phrase)
 {
     const char *text = "In Syria, the rebels fought.";
@@ -957,6 +976,7 @@ int main(void)
     RUN(contested_grouping);
     RUN(same_outlet_is_no_contest);
     RUN(labels_found);
+    RUN(labels_every_form);
     RUN(labels_carry_their_phrase);
     RUN(lexicon_sorted);
     RUN(bad_arguments);
