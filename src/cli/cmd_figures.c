@@ -15,11 +15,15 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/filter_opts.h"
+#include "cli/output.h"
 #include "sitrep/figures.h"
+#include "sitrep/query.h"
 #include "util/buf.h"
 
 static const char figures_usage[] =
     "usage: sitrep figures [options] PATH...\n"
+    "       sitrep figures [--contested] [--db FILE] [filters] [--format F]\n"
     "\n"
     "List the figures (killed, injured, displaced, fighters, detained, share\n"
     "of territory, ...) that articles report, with their qualifiers, whose\n"
@@ -42,6 +46,13 @@ static const char figures_usage[] =
     "\n"
     "The conventions (vague words, qualifiers, categories, grouping) are in\n"
     "docs/figures.md.\n"
+    "\n"
+    "With --db, or no PATH, the figures stored by sitrep ingest are read\n"
+    "(default store: $SITREP_DB, else ./sitrep.db): listed, or with\n"
+    "--contested grouped across the whole store (--format csv lists them as\n"
+    "CSV). These filters select figures there: --since, --until (the\n"
+    "figure's date), --place NAME or LAT,LON,KM, --outlet, --actor (whose\n"
+    "the figure is, or who claims it), --text (its sentence, FTS5), --limit.\n"
     "\n"
     "exit status: 0 all documents read, 1 some documents failed, 2 usage\n"
     "error, 3 could not start (dictionaries).\n";
@@ -275,6 +286,26 @@ static void on_error(const char *path, size_t line, const char *msg, void *ctx)
 
 /* ---- --contested ---------------------------------------------------------- */
 
+/* What a group member shows besides its sr_figure: kept from the article
+ * (files) or read from the store. */
+typedef struct member_text {
+    const char *doc, *figure_text, *claimant_text, *sentence;
+} member_text;
+
+typedef member_text (*member_text_fn)(size_t index, const sr_figure_obs *o, void *ctx);
+
+static member_text kept_member(size_t index, const sr_figure_obs *o, void *ctx)
+{
+    const figures_run *r = ctx;
+    const kept *it = &r->items[index];
+    (void)o;
+    member_text m = {it->doc, it->figure_text, it->claimant_text, it->sentence};
+    return m;
+}
+
+static void write_groups(sr_buf *b, int jsonl, const sr_figure_obs *obs, const sr_figure_group *gs,
+                         size_t ng, member_text_fn member, void *ctx);
+
 static void print_groups(figures_run *r)
 {
     for (size_t k = 0; k < r->nitems; k++) {
@@ -288,13 +319,20 @@ static void print_groups(figures_run *r)
         return;
     sr_buf *b = &r->out;
     sr_buf_reset(b);
-    if (!r->jsonl && ng == 0)
+    write_groups(b, r->jsonl, r->obs, gs, ng, kept_member, r);
+    fwrite(b->data ? b->data : "", 1, b->len, stdout);
+}
+
+static void write_groups(sr_buf *b, int jsonl, const sr_figure_obs *obs, const sr_figure_group *gs,
+                         size_t ng, member_text_fn member, void *ctx)
+{
+    if (!jsonl && ng == 0)
         sr_buf_puts(b, "no quantity is given by two outlets\n");
     for (size_t g = 0; g < ng; g++) {
         const sr_figure_group *gr = &gs[g];
-        const sr_figure_obs *first = &r->obs[gr->members[0]];
+        const sr_figure_obs *first = &obs[gr->members[0]];
         const char *status = gr->contested ? "contested" : "agreed";
-        if (r->jsonl) {
+        if (jsonl) {
             sr_buf_puts(b, "{\"kind\":\"figure_group\",\"status\":");
             sr_buf_json_strz(b, status);
             sr_buf_puts(b, ",\"category\":");
@@ -310,16 +348,16 @@ static void print_groups(figures_run *r)
                           first->subject, first->place ? first->place : first->doc_place, gr->noutlets);
         }
         for (size_t m = 0; m < gr->n; m++) {
-            const sr_figure_obs *o = &r->obs[gr->members[m]];
-            const kept *it = &r->items[gr->members[m]];
+            const sr_figure_obs *o = &obs[gr->members[m]];
+            member_text it = member(gr->members[m], &obs[gr->members[m]], ctx);
             const sr_figure *f = o->fig;
-            if (r->jsonl) {
+            if (jsonl) {
                 sr_buf_puts(b, m ? ",{\"outlet\":" : "{\"outlet\":");
                 sr_buf_json_strz(b, o->outlet);
                 sr_buf_puts(b, ",\"doc\":");
-                sr_buf_json_strz(b, it->doc);
+                sr_buf_json_strz(b, it.doc);
                 sr_buf_puts(b, ",\"figure_text\":");
-                sr_buf_json_strz(b, it->figure_text);
+                sr_buf_json_strz(b, it.figure_text);
                 sr_buf_puts(b, ",\"value\":");
                 sr_buf_json_number(b, f->exact ? f->low : NAN);
                 sr_buf_puts(b, ",\"low\":");
@@ -331,27 +369,26 @@ static void print_groups(figures_run *r)
                 sr_buf_puts(b, ",\"whose\":");
                 sr_buf_json_strz(b, f->whose ? f->whose->code : NULL);
                 sr_buf_puts(b, ",\"claimant\":");
-                sr_buf_json_strz(b, it->claimant_text);
+                sr_buf_json_strz(b, it.claimant_text);
                 sr_buf_puts(b, ",\"date\":");
                 sr_buf_json_strz(b, o->date);
                 sr_buf_puts(b, ",\"text\":");
-                sr_buf_json_strz(b, it->sentence);
+                sr_buf_json_strz(b, it.sentence);
                 sr_buf_putc(b, '}');
             } else {
                 sr_buf_puts(b, "  ");
                 size_t at = b->len;
                 put_value(b, f);
                 sr_buf_printf(b, "%*s %-24.24s \"%s\"", (int)(at + 12 > b->len ? at + 12 - b->len : 0),
-                              "", o->outlet, it->figure_text);
-                if (it->claimant_text)
-                    sr_buf_printf(b, " (%s)", it->claimant_text);
-                sr_buf_printf(b, "\n      %s\n", it->sentence);
+                              "", o->outlet, it.figure_text);
+                if (it.claimant_text)
+                    sr_buf_printf(b, " (%s)", it.claimant_text);
+                sr_buf_printf(b, "\n      %s\n", it.sentence);
             }
         }
-        if (r->jsonl)
+        if (jsonl)
             sr_buf_printf(b, "],\"v\":%d}\n", SR_RECORD_VERSION);
     }
-    fwrite(b->data ? b->data : "", 1, b->len, stdout);
 }
 
 /* ---- --labels ------------------------------------------------------------- */
@@ -458,38 +495,224 @@ static void print_labels(figures_run *r)
     fwrite(b->data ? b->data : "", 1, b->len, stdout);
 }
 
+/* ---- the store's figures ----------------------------------------------------- */
+
+static member_text stored_member(size_t index, const sr_figure_obs *o, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    const sr_stored_figure *sf = sr_stored_figure_of(o->fig);
+    member_text m = {sf->doc_key, sf->figure_text, sf->claimant_text, sf->sentence_text};
+    return m;
+}
+
+static const out_col figure_csv_cols[] = {
+    {"id", 0, 0, 0, 0},       {"date", 0, 0, 0, 0},        {"outlet", 0, 0, 0, 0},
+    {"category", 0, 0, 0, 0}, {"figure_text", 0, 0, 0, 0}, {"value", 0, 0, 0, 0},
+    {"low", 0, 0, 0, 0},      {"high", 0, 0, 0, 0},        {"qualifier", 0, 0, 0, 0},
+    {"unit", 0, 0, 0, 0},     {"whose_code", 0, 0, 0, 0},  {"claimant_code", 0, 0, 0, 0},
+    {"claimant", 0, 0, 0, 0}, {"place", 0, 0, 0, 0},       {"doc", 0, 0, 0, 0},
+    {"text", 0, 0, 0, 0}};
+enum { FIGURE_CSV_COLS = sizeof figure_csv_cols / sizeof figure_csv_cols[0] };
+
+typedef struct stored_list {
+    out_format format;
+    cli_out *csv;
+    sr_buf out;
+} stored_list;
+
+static int list_stored(const sr_stored_figure *sf, void *ctx)
+{
+    stored_list *l = ctx;
+    const sr_figure *f = &sf->fig;
+    sr_buf *b = &l->out;
+    sr_buf_reset(b);
+    if (l->format == OUT_CSV) {
+        char nums[4][40] = {"", "", "", ""};
+        snprintf(nums[0], sizeof nums[0], "%lld", (long long)sf->id);
+        if (f->exact)
+            snprintf(nums[1], sizeof nums[1], "%.15g", f->low);
+        if (!isnan(f->low))
+            snprintf(nums[2], sizeof nums[2], "%.15g", f->low);
+        if (!isnan(f->high))
+            snprintf(nums[3], sizeof nums[3], "%.15g", f->high);
+        const char *cells[FIGURE_CSV_COLS] = {
+            nums[0], sf->date, sf->outlet, f->category, sf->figure_text, nums[1], nums[2],
+            nums[3], f->qualifier, f->unit_text, sf->whose.code, sf->claimant.code,
+            sf->claimant_text, sf->place_name ? sf->place_name : sf->place_words, sf->doc_key,
+            sf->sentence_text};
+        cli_out_row(l->csv, cells);
+        return 0;
+    }
+    if (l->format == OUT_JSONL) {
+        sr_buf_puts(b, "{\"kind\":\"figure\",\"doc\":");
+        sr_buf_json_strz(b, sf->doc_key);
+        sr_buf_printf(b, ",\"sentence\":%u,\"span\":", f->sentence);
+        sr_buf_json_span(b, f->start, f->end);
+        sr_buf_puts(b, ",\"text\":");
+        sr_buf_json_strz(b, sf->sentence_text);
+        sr_buf_puts(b, ",\"figure_text\":");
+        sr_buf_json_strz(b, sf->figure_text);
+        sr_buf_puts(b, ",\"value\":"); /* NaN is written null */
+        sr_buf_json_number(b, f->exact ? f->low : NAN);
+        sr_buf_puts(b, ",\"low\":");
+        sr_buf_json_number(b, f->low);
+        sr_buf_puts(b, ",\"high\":");
+        sr_buf_json_number(b, f->high);
+        sr_buf_puts(b, ",\"qualifier\":");
+        sr_buf_json_strz(b, f->qualifier);
+        sr_buf_puts(b, ",\"category\":");
+        sr_buf_json_strz(b, f->category);
+        sr_buf_puts(b, ",\"unit\":");
+        if (f->unit_text) { /* the store keeps the words, not their span */
+            sr_buf_puts(b, "{\"text\":");
+            sr_buf_json_strz(b, f->unit_text);
+            sr_buf_puts(b, ",\"span\":null}");
+        } else {
+            sr_buf_puts(b, "null");
+        }
+        const char *role_names[2] = {"whose", "claimant"};
+        const char *role_texts[2] = {sf->whose_text, sf->claimant_text};
+        const sr_actor_phrase *phrases[2] = {f->whose, f->claimant};
+        for (int i = 0; i < 2; i++) {
+            sr_buf_printf(b, ",\"%s\":", role_names[i]);
+            if (!phrases[i]) {
+                sr_buf_puts(b, "null");
+                continue;
+            }
+            sr_buf_puts(b, "{\"code\":");
+            sr_buf_json_strz(b, phrases[i]->code);
+            sr_buf_puts(b, ",\"text\":");
+            sr_buf_json_strz(b, role_texts[i]);
+            sr_buf_puts(b, ",\"span\":null}");
+        }
+        sr_buf_puts(b, ",\"source_outlet\":");
+        sr_buf_json_strz(b, sf->outlet);
+        sr_buf_puts(b, ",\"place\":");
+        sr_buf_json_strz(b, sf->place_name);
+        sr_buf_puts(b, ",\"date\":");
+        sr_buf_json_strz(b, sf->date);
+        sr_buf_printf(b, ",\"id\":%lld,\"v\":%d}\n", (long long)sf->id, SR_RECORD_VERSION);
+    } else {
+        sr_buf_printf(b, "%-24.24s %-17s ", sf->outlet ? sf->outlet : "-", f->category);
+        size_t at = b->len;
+        put_value(b, f);
+        sr_buf_printf(b, "%*s \"%s\"", (int)(at + 12 > b->len ? at + 12 - b->len : 0), "",
+                      sf->figure_text);
+        if (f->unit_text)
+            sr_buf_printf(b, " %s", f->unit_text);
+        if (f->whose)
+            sr_buf_printf(b, "  whose=%s", f->whose->code ? f->whose->code : "-");
+        if (sf->claimant_text)
+            sr_buf_printf(b, "  claimant=\"%s\"", sf->claimant_text);
+        sr_buf_putc(b, '\n');
+    }
+    fwrite(b->data, 1, b->len, stdout);
+    return 0;
+}
+
+static int store_figures(query_args *a, enum view view)
+{
+    if (view == VIEW_LABELS) {
+        fputs("sitrep figures: --labels reads articles (PATH...), not a store\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (filter_opts_finish(a, "figures") != 0)
+        return EXIT_USAGE;
+    if (view == VIEW_CONTESTED && a->format == OUT_CSV) {
+        fputs("sitrep figures: --contested writes table or jsonl (groups do not fit CSV rows)\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    sr_store *s = cli_open_store("figures", a->db, SR_STORE_READ);
+    if (!s)
+        return EXIT_FATAL;
+    sr_error err = {0, ""};
+    int rc;
+    stored_list l = {a->format, NULL, SR_BUF_INIT};
+    if (view == VIEW_CONTESTED) {
+        sr_arena *arena = sr_arena_new(1u << 20);
+        sr_figure_obs *obs;
+        sr_figure_group *gs;
+        size_t nobs, ng;
+        rc = sr_store_figure_groups(s, &a->f, arena, &obs, &nobs, &gs, &ng, &err);
+        if (rc == 0) {
+            write_groups(&l.out, a->format == OUT_JSONL, obs, gs, ng, stored_member, NULL);
+            fwrite(l.out.data ? l.out.data : "", 1, l.out.len, stdout);
+        }
+        sr_arena_free(arena);
+    } else {
+        if (a->format == OUT_CSV)
+            l.csv = cli_out_open(stdout, OUT_CSV, figure_csv_cols, FIGURE_CSV_COLS);
+        rc = sr_store_figures(s, &a->f, list_stored, &l, &err);
+        if (l.csv)
+            cli_out_close(l.csv);
+    }
+    sr_buf_free(&l.out);
+    sr_store_close(s);
+    if (rc != 0)
+        return filter_query_failed("figures", rc, &err);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        perror("sitrep figures: writing the output");
+        return EXIT_FATAL;
+    }
+    return EXIT_OK;
+}
+
 int cmd_figures(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"contested", no_argument, NULL, 'c'}, {"labels", no_argument, NULL, 'l'},
         {"format", required_argument, NULL, 'f'}, {"dict", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"help", no_argument, NULL, 'h'}, FILTER_LONGOPTS, {NULL, 0, NULL, 0}};
     const char *dict_dir = NULL;
+    const char *format = NULL;
     figures_run r;
     memset(&r, 0, sizeof r);
+    query_args store;
+    memset(&store, 0, sizeof store);
+    int store_options = 0;
     int ch;
     optind = 1;
     while ((ch = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'c': r.view = VIEW_CONTESTED; break;
         case 'l': r.view = VIEW_LABELS; break;
-        case 'f':
-            if (strcmp(optarg, "jsonl") == 0) {
-                r.jsonl = 1;
-            } else if (strcmp(optarg, "table") != 0) {
-                fprintf(stderr, "sitrep figures: --format takes table or jsonl, not '%s'\n", optarg);
-                return EXIT_USAGE;
-            }
-            break;
+        case 'f': format = optarg; break;
         case 'd': dict_dir = optarg; break;
         case 'h': fputs(figures_usage, stdout); return EXIT_OK;
-        default: fputs(figures_usage, stderr); return EXIT_USAGE;
+        default: {
+            int taken = filter_opt_take(&store, ch, optarg, "figures");
+            if (taken < 0)
+                return EXIT_USAGE;
+            if (taken == 0) {
+                fputs(figures_usage, stderr);
+                return EXIT_USAGE;
+            }
+            store_options = 1;
+        }
         }
     }
-    if (optind >= argc) {
-        fprintf(stderr, "sitrep figures: no input given (a file, a directory, or - for stdin)\n\n%s",
-                figures_usage);
+    if (store.db && optind < argc) {
+        fprintf(stderr, "sitrep figures: give PATH... (articles) or --db (a store), not both\n");
         return EXIT_USAGE;
+    }
+    if (store.db || optind >= argc) {
+        store.format_name = format;
+        return store_figures(&store, r.view);
+    }
+    if (store_options) {
+        fprintf(stderr, "sitrep figures: the filters read a store (--db, or no PATH), not "
+                        "articles\n");
+        return EXIT_USAGE;
+    }
+    if (format) {
+        if (strcmp(format, "jsonl") == 0) {
+            r.jsonl = 1;
+        } else if (strcmp(format, "table") != 0) {
+            fprintf(stderr, "sitrep figures: --format takes table or jsonl, not '%s'\n", format);
+            return EXIT_USAGE;
+        }
     }
     sr_dict *dict = cli_load_dict(cli_dict_dir(dict_dir), 0);
     if (!dict)

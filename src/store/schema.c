@@ -74,7 +74,7 @@ const char *const sr_store_schema_v1[] = {
     " feature TEXT,"      /* city, admin1, country, region */
     " precision TEXT,"
     " UNIQUE (doc_id, start, end))",
-    "CREATE INDEX places_name ON places(name)",
+    "CREATE INDEX places_name ON places(name COLLATE NOCASE)",
     "CREATE INDEX places_geonameid ON places(geonameid)",
 
     /* Events as coded (kind "event" records); source_id/target_id/place_id
@@ -114,6 +114,10 @@ const char *const sr_store_schema_v1[] = {
     "CREATE INDEX events_cameo_date ON events(cameo, date)",
     "CREATE INDEX events_date ON events(date)",
     "CREATE INDEX events_group ON events(group_id)",
+    /* covering: a code prefix with an actor reads one range in date order */
+    "CREATE INDEX events_root_date ON events(root, date, source_code, target_code)",
+    "CREATE INDEX events_place ON events(place_id)",
+    "CREATE INDEX events_sentence ON events(sentence_id)",
 
     /* One row per real-world event: reports of the same day or the next,
      * the same actors at country-and-sector level (first six characters of

@@ -1,0 +1,439 @@
+/*
+ * ingest: the handle, its chunks, its transactions and its worker threads.
+ *
+ * Documents are coded in chunks of a few hundred. Two chunks take turns:
+ * while the workers code one, the calling thread fills the other with new
+ * documents and, when that one is full, waits for the coding to finish,
+ * hands the new chunk to the workers and writes the coded one while they
+ * work. Chunks are small so that the pipeline fills and drains quickly;
+ * transactions are larger (sr_ingest_options.batch_*) and span several
+ * chunks, since each commit rewrites the index pages it touched.
+ *
+ * Documents are written in the order they were given, so two runs over
+ * the same input make the same store whatever the thread count.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/ingest_internal.h"
+#include "store/store_internal.h"
+#include "util/sha256.h"
+
+/* A chunk is coded as a whole: this many documents, or this much text. */
+#define CHUNK_DOCS 256
+#define CHUNK_BYTES (1u << 20)
+
+typedef struct chunk {
+    ing_job jobs[CHUNK_DOCS];
+    size_t n, bytes;
+    double started;         /* when its first document came */
+    sr_arena *docs;         /* the documents' copies */
+    sr_arena **rows;        /* per worker: the rows it coded */
+} chunk;
+
+struct sr_ingest {
+    sr_store *store;
+    sr_ingest_options opt;
+    ing_writer *writer;
+    chunk chunks[2];
+    int filling;            /* the chunk taking documents */
+    int coding;             /* the chunk with the workers, or -1 */
+
+    int nworkers;
+    pthread_t *threads;
+    ing_coding *tools;
+    int started_threads;
+    pthread_mutex_t lock;
+    pthread_cond_t work, done;
+    chunk *work_chunk;      /* guarded by lock, with next, remaining, quit */
+    size_t next, remaining;
+    int quit;
+
+    /* the open transaction: what it holds is counted in stats only once
+     * it commits */
+    int in_txn;
+    double txn_started;
+    sr_ingest_stats txn;
+    char ingested_at[24];
+
+    int broken;             /* a write failed: the handle only frees now */
+    sr_ingest_stats stats;
+};
+
+typedef struct worker_arg {
+    sr_ingest *ing;
+    int index;
+} worker_arg;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void sr_ingest_options_default(sr_ingest_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->threads = 2;
+    o->batch_docs = 4096;
+    o->batch_bytes = 8u << 20;
+    o->batch_seconds = 2.0;
+    sr_coder_options_default(&o->coder);
+}
+
+static void *worker_main(void *arg)
+{
+    worker_arg *wa = arg;
+    sr_ingest *ing = wa->ing;
+    int index = wa->index;
+    free(wa);
+    pthread_mutex_lock(&ing->lock);
+    for (;;) {
+        while (!ing->quit && (!ing->work_chunk || ing->next >= ing->work_chunk->n))
+            pthread_cond_wait(&ing->work, &ing->lock);
+        if (ing->quit)
+            break;
+        chunk *b = ing->work_chunk;
+        size_t k = ing->next++;
+        pthread_mutex_unlock(&ing->lock);
+        ing_code_job(&ing->tools[index], &b->jobs[k], b->rows[index]);
+        pthread_mutex_lock(&ing->lock);
+        if (--ing->remaining == 0)
+            pthread_cond_signal(&ing->done);
+    }
+    pthread_mutex_unlock(&ing->lock);
+    return NULL;
+}
+
+static void start_coding(sr_ingest *ing, int which)
+{
+    chunk *b = &ing->chunks[which];
+    pthread_mutex_lock(&ing->lock);
+    ing->work_chunk = b;
+    ing->next = 0;
+    ing->remaining = b->n;
+    pthread_cond_broadcast(&ing->work);
+    pthread_mutex_unlock(&ing->lock);
+    ing->coding = which;
+}
+
+static void wait_coded(sr_ingest *ing)
+{
+    pthread_mutex_lock(&ing->lock);
+    while (ing->remaining > 0)
+        pthread_cond_wait(&ing->done, &ing->lock);
+    ing->work_chunk = NULL;
+    pthread_mutex_unlock(&ing->lock);
+}
+
+static void reset_chunk(sr_ingest *ing, chunk *b)
+{
+    b->n = 0;
+    b->bytes = 0;
+    sr_arena_reset(b->docs);
+    for (int t = 0; t < ing->nworkers; t++)
+        sr_arena_reset(b->rows[t]);
+}
+
+static void utc_now(char out[24])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int fail(sr_ingest *ing, sr_error *err)
+{
+    if (ing->in_txn)
+        sqlite3_exec(sr_store_db(ing->store), "ROLLBACK", NULL, NULL, NULL);
+    ing->in_txn = 0;
+    ing->broken = 1;
+    return err && err->code ? err->code : SR_EIO;
+}
+
+static int commit(sr_ingest *ing, sr_error *err)
+{
+    if (!ing->in_txn)
+        return 0;
+    if (sr_store_exec(sr_store_db(ing->store), "COMMIT", "store: ingest", err) != 0)
+        return fail(ing, err);
+    ing->in_txn = 0;
+    sr_ingest_stats *s = &ing->stats, *add = &ing->txn;
+    s->docs_stored += add->docs_stored;
+    s->docs_present += add->docs_present;
+    s->docs_failed += add->docs_failed;
+    s->bytes_stored += add->bytes_stored;
+    s->sentences += add->sentences;
+    s->events += add->events;
+    s->figures += add->figures;
+    s->quotes += add->quotes;
+    s->places += add->places;
+    s->labels += add->labels;
+    s->docs_pending -= add->docs_stored + add->docs_present + add->docs_failed;
+    memset(add, 0, sizeof *add);
+    return 0;
+}
+
+/* A transaction holds the documents of a few chunks, each with all its
+ * rows; it commits when it is big enough or old enough. */
+static int write_chunk(sr_ingest *ing, chunk *b, sr_error *err)
+{
+    if (b->n == 0)
+        return 0;
+    if (!ing->in_txn) {
+        if (sr_store_exec(sr_store_db(ing->store), "BEGIN IMMEDIATE", "store: ingest", err) != 0)
+            return fail(ing, err);
+        ing->in_txn = 1;
+        ing->txn_started = now_seconds();
+        utc_now(ing->ingested_at);
+    }
+    sr_ingest_stats *add = &ing->txn;
+    for (size_t k = 0; k < b->n; k++) {
+        const ing_job *j = &b->jobs[k];
+        if (j->error) {
+            add->docs_failed++;
+            if (ing->opt.on_error)
+                ing->opt.on_error(&j->doc, j->error, ing->opt.on_error_ctx);
+            continue;
+        }
+        int rc = ing_writer_put(ing->writer, j, ing->ingested_at, err);
+        if (rc < 0)
+            return fail(ing, err);
+        if (rc == 0) {
+            add->docs_present++;
+            continue;
+        }
+        add->docs_stored++;
+        add->bytes_stored += j->doc.text_len;
+        add->sentences += j->nsentences;
+        add->events += j->nevents;
+        add->figures += j->nfigures;
+        add->quotes += j->nquotes;
+        add->places += j->nplaces;
+        add->labels += j->nlabels;
+    }
+    size_t docs = add->docs_stored + add->docs_present + add->docs_failed;
+    if (docs >= ing->opt.batch_docs || add->bytes_stored >= ing->opt.batch_bytes ||
+        now_seconds() - ing->txn_started >= ing->opt.batch_seconds)
+        return commit(ing, err);
+    return 0;
+}
+
+/* The filling chunk goes to the workers; the chunk they had is written
+ * while they code the new one. */
+static int rotate(sr_ingest *ing, sr_error *err)
+{
+    int previous = ing->coding;
+    double t0 = now_seconds();
+    if (previous >= 0)
+        wait_coded(ing);
+    double t1 = now_seconds();
+    ing->stats.wait_seconds += t1 - t0;
+    int rc = 0;
+    if (ing->chunks[ing->filling].n > 0) {
+        int next_fill = 1 - ing->filling;
+        start_coding(ing, ing->filling);
+        ing->filling = next_fill;
+    } else {
+        ing->coding = -1;
+    }
+    if (previous >= 0) {
+        rc = write_chunk(ing, &ing->chunks[previous], err);
+        reset_chunk(ing, &ing->chunks[previous]);
+    }
+    ing->stats.write_seconds += now_seconds() - t1;
+    return rc;
+}
+
+int sr_ingest_new(sr_ingest **out, sr_store *store, const sr_dict *dict,
+                  const sr_gazetteer *gazetteer, const sr_ingest_options *opt, sr_error *err)
+{
+    *out = NULL;
+    if (!store || !dict)
+        return sr_error_set(err, SR_EINVAL, "ingest: a store and a dictionary are needed");
+    sr_ingest *ing = calloc(1, sizeof *ing);
+    if (!ing)
+        return sr_error_set(err, SR_ENOMEM, "out of memory");
+    if (opt)
+        ing->opt = *opt;
+    else
+        sr_ingest_options_default(&ing->opt);
+    if (ing->opt.threads < 1)
+        ing->opt.threads = 1;
+    if (ing->opt.batch_docs < 1)
+        ing->opt.batch_docs = 1;
+    if (ing->opt.batch_bytes < 1)
+        ing->opt.batch_bytes = 1;
+    ing->store = store;
+    ing->nworkers = ing->opt.threads;
+    ing->coding = -1;
+    pthread_mutex_init(&ing->lock, NULL);
+    pthread_cond_init(&ing->work, NULL);
+    pthread_cond_init(&ing->done, NULL);
+    int rc = ing_writer_new(&ing->writer, sr_store_db(store), err);
+    if (rc != 0)
+        goto fail;
+    for (int i = 0; i < 2; i++) {
+        chunk *b = &ing->chunks[i];
+        b->docs = sr_arena_new(1u << 20);
+        b->rows = calloc((size_t)ing->nworkers, sizeof *b->rows);
+        if (!b->docs || !b->rows) {
+            rc = sr_error_set(err, SR_ENOMEM, "out of memory");
+            goto fail;
+        }
+        for (int t = 0; t < ing->nworkers; t++)
+            if (!(b->rows[t] = sr_arena_new(1u << 20))) {
+                rc = sr_error_set(err, SR_ENOMEM, "out of memory");
+                goto fail;
+            }
+    }
+    ing->tools = calloc((size_t)ing->nworkers, sizeof *ing->tools);
+    ing->threads = calloc((size_t)ing->nworkers, sizeof *ing->threads);
+    if (!ing->tools || !ing->threads) {
+        rc = sr_error_set(err, SR_ENOMEM, "out of memory");
+        goto fail;
+    }
+    for (int t = 0; t < ing->nworkers; t++) {
+        ing_coding *c = &ing->tools[t];
+        if ((rc = sr_coder_new(&c->coder, dict, &ing->opt.coder, err)) != 0)
+            goto fail;
+        sr_coder_set_gazetteer(c->coder, gazetteer);
+        if (!(c->scratch = sr_arena_new(0))) {
+            rc = sr_error_set(err, SR_ENOMEM, "out of memory");
+            goto fail;
+        }
+        sr_buf_init(&c->json);
+    }
+    for (int t = 0; t < ing->nworkers; t++) {
+        worker_arg *wa = malloc(sizeof *wa);
+        if (!wa) {
+            rc = sr_error_set(err, SR_ENOMEM, "out of memory");
+            goto fail;
+        }
+        *wa = (worker_arg){ing, t};
+        if (pthread_create(&ing->threads[t], NULL, worker_main, wa) != 0) {
+            free(wa);
+            rc = sr_error_set(err, SR_ENOMEM, "ingest: cannot start a thread");
+            goto fail;
+        }
+        ing->started_threads++;
+    }
+    *out = ing;
+    return 0;
+fail:
+    sr_ingest_free(ing);
+    return rc ? rc : SR_ENOMEM;
+}
+
+static const char *copy_str(sr_arena *a, const char *s)
+{
+    return s ? sr_arena_strdup(a, s) : NULL;
+}
+
+int sr_ingest_doc(sr_ingest *ing, const sr_doc *doc, sr_error *err)
+{
+    if (ing->broken)
+        return sr_error_set(err, SR_EIO, "ingest: the store could not be written; start again");
+    if (!doc || !doc->text)
+        return sr_error_set(err, SR_EINVAL, "ingest: a document without text");
+    ing->stats.docs_read++;
+    ing->stats.bytes_read += doc->text_len;
+    char hash[ING_HASH_HEX + 1];
+    sr_sha256_hex(doc->text, doc->text_len, hash, ING_HASH_HEX);
+    if (ing_writer_has(ing->writer, hash)) {
+        ing->stats.docs_present++;
+        return 0;
+    }
+    chunk *b = &ing->chunks[ing->filling];
+    ing_job *j = &b->jobs[b->n++];
+    memset(j, 0, sizeof *j);
+    memcpy(j->hash, hash, sizeof hash);
+    sr_arena *a = b->docs;
+    j->doc.id = copy_str(a, doc->id);
+    j->doc.url = copy_str(a, doc->url);
+    j->doc.source = copy_str(a, doc->source);
+    j->doc.date = copy_str(a, doc->date);
+    j->doc.title = copy_str(a, doc->title);
+    j->doc.text = sr_arena_strndup(a, doc->text, doc->text_len);
+    j->doc.text_len = doc->text_len;
+    j->doc.path = copy_str(a, doc->path);
+    j->doc.line = doc->line;
+    ing->stats.docs_pending++;
+    b->bytes += doc->text_len;
+    double now = now_seconds();
+    if (b->n == 1)
+        b->started = now;
+    if (b->n >= CHUNK_DOCS || b->n >= ing->opt.batch_docs || b->bytes >= CHUNK_BYTES ||
+        now - b->started >= ing->opt.batch_seconds)
+        return rotate(ing, err);
+    /* a slow feed still commits what is written */
+    if (ing->in_txn && now - ing->txn_started >= ing->opt.batch_seconds)
+        return commit(ing, err);
+    return 0;
+}
+
+int sr_ingest_flush(sr_ingest *ing, sr_error *err)
+{
+    if (ing->broken)
+        return sr_error_set(err, SR_EIO, "ingest: the store could not be written; start again");
+    /* the last partial chunk to the coders while the one before is
+     * written, then that last one */
+    int rc = rotate(ing, err);
+    if (rc == 0 && ing->coding >= 0)
+        rc = rotate(ing, err);
+    if (rc == 0)
+        rc = commit(ing, err);
+    if (rc != 0)
+        return rc;
+    double t0 = now_seconds();
+    rc = sr_store_group_events(ing->store, &ing->stats.groups, &ing->stats.grouped_events, err);
+    ing->stats.group_seconds += now_seconds() - t0;
+    if (rc != 0)
+        ing->broken = 1;
+    return rc;
+}
+
+void sr_ingest_get_stats(const sr_ingest *ing, sr_ingest_stats *out)
+{
+    *out = ing->stats;
+}
+
+void sr_ingest_free(sr_ingest *ing)
+{
+    if (!ing)
+        return;
+    if (ing->coding >= 0)
+        wait_coded(ing);
+    if (ing->in_txn) /* not flushed: as if the process had stopped here */
+        sqlite3_exec(sr_store_db(ing->store), "ROLLBACK", NULL, NULL, NULL);
+    pthread_mutex_lock(&ing->lock);
+    ing->quit = 1;
+    pthread_cond_broadcast(&ing->work);
+    pthread_mutex_unlock(&ing->lock);
+    for (int t = 0; t < ing->started_threads; t++)
+        pthread_join(ing->threads[t], NULL);
+    for (int t = 0; ing->tools && t < ing->nworkers; t++) {
+        sr_coder_free(ing->tools[t].coder);
+        sr_arena_free(ing->tools[t].scratch);
+        sr_buf_free(&ing->tools[t].json);
+    }
+    for (int i = 0; i < 2; i++) {
+        chunk *b = &ing->chunks[i];
+        sr_arena_free(b->docs);
+        for (int t = 0; b->rows && t < ing->nworkers; t++)
+            sr_arena_free(b->rows[t]);
+        free(b->rows);
+    }
+    free(ing->tools);
+    free(ing->threads);
+    ing_writer_free(ing->writer);
+    pthread_mutex_destroy(&ing->lock);
+    pthread_cond_destroy(&ing->work);
+    pthread_cond_destroy(&ing->done);
+    free(ing);
+}
