@@ -24,7 +24,7 @@ for src in tests/fuzz/fuzz_*.c; do
         -D_GNU_SOURCE -DSR_DATADIR="\"$PWD/data\"" -DSR_GAZETTEER="\"$PWD/build/gazetteer.bin\"" \
         -Iinclude -Isrc -I"$LIBDIR/gen" \
         -o "build/fuzz/$name" "$src" "$LIBDIR/libsitrep.a" \
-        -lutf8proc -ljansson -lgumbo -lm -pthread
+        -lutf8proc -ljansson -lgumbo -lsqlite3 -lm -pthread
     built="$built build/fuzz/$name"
 done
 echo "built:$built"
