@@ -86,6 +86,9 @@ typedef struct verb_occ {
     uint8_t passive;
     uint8_t mood;           /* MOOD_* */
     int32_t block_at;       /* token that blocked it (not, could, if, to), or -1 */
+    uint8_t governed;       /* blocked only as an infinitive another verb
+                               governs ("vowed to retake"), not negated or
+                               hypothetical */
 } verb_occ;
 
 enum { MOOD_ASSERTED, MOOD_INTENT, MOOD_BLOCKED };
@@ -163,6 +166,7 @@ typedef struct pattern_match {
     int32_t target_np; /* phrase bound by a '+' slot, or -1 */
     int32_t source_np; /* phrase bound by a '$' slot, or -1 */
     uint32_t pre_lo;   /* leftmost token the pre-verb elements used */
+    uint32_t pre_hi;   /* end of the rightmost one (the verb's start: none) */
     uint32_t post_hi;  /* token after the last one the post-verb elements used */
     uint32_t used_s[8], used_e[8]; /* token ranges literal post elements used */
     uint32_t nused;

@@ -479,8 +479,17 @@ static int code_sentence(sr_coder *c, sent *s, uint32_t si)
         if (v->mood == MOOD_BLOCKED && c->opt.block_modal) {
             /* a pattern that spells out the modal words ("DID N'T *")
              * codes the sentence as the dictionary says; otherwise the act
-             * did not happen */
-            if (!matched || v->block_at < 0 || pm.pre_lo > (uint32_t)v->block_at)
+             * did not happen. An infinitive is spelt out by a pattern that
+             * reaches back to the words governing it ("INCHING &ACCORDSYN *"
+             * for "inching nearer to accord"); a negation or condition only
+             * by one whose words before the verb take in the blocking word
+             * itself ("&NEGATVAUXVRB * OVER" for "didn't clash over"):
+             * "&MILITARY *" matches "army" in "the army did not attack",
+             * before the "not", and says nothing of it. */
+            if (!matched || v->block_at < 0)
+                continue;
+            uint32_t at = (uint32_t)v->block_at;
+            if (v->governed ? pm.pre_lo > at : !(pm.pre_lo <= at && at < pm.pre_hi))
                 continue;
         }
         const char *code, *rcode = NULL, *file = NULL;

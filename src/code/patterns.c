@@ -153,9 +153,11 @@ static int match_post(const sr_coder *c, const sent *s, const sr_pat_elem *el, u
 }
 
 static int match_pre(const sr_dict *d, const sent *s, const sr_pat_elem *el, uint32_t n,
-                     uint32_t vstart, uint32_t lo, binding *b, uint32_t *leftmost)
+                     uint32_t vstart, uint32_t lo, binding *b, uint32_t *leftmost,
+                     uint32_t *rightmost)
 {
     *leftmost = vstart;
+    *rightmost = vstart;
     if (n == 0)
         return 1;
     if (vstart == 0)
@@ -178,6 +180,8 @@ static int match_pre(const sr_dict *d, const sent *s, const sr_pat_elem *el, uin
                 break;
         if (!used)
             return 0;
+        if (*leftmost == vstart)
+            *rightmost = (uint32_t)(p + 1); /* the element nearest the verb */
         *leftmost = (uint32_t)(p + 1 - (int64_t)used);
         pos = p - (int64_t)used;
     }
@@ -206,7 +210,7 @@ int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_
     uint32_t w = vf->words[0];
     int best_score = avoid_coop ? min_score - 1 : -1;
     out->pattern = out->target_np = out->source_np = -1;
-    out->pre_lo = v->s;
+    out->pre_lo = out->pre_hi = v->s;
     out->post_hi = v->e;
     out->nused = 0;
     /* the same words may be a verb in several blocks: try them all */
@@ -228,17 +232,18 @@ int sr_best_pattern(const sr_coder *c, const sent *s, const verb_occ *v, uint32_
             binding b;
             b.target = b.source = -1;
             b.nused = 0;
-            uint32_t left = v->s, right = v->e;
+            uint32_t left = v->s, right = v->e, pre_right = v->s;
             const sr_pat_elem *el = &d->elems[pt->first_elem];
             if (!match_post(c, s, el + pt->npre, pt->npost, v->e, hi, &b, &right))
                 continue;
-            if (!match_pre(d, s, el, pt->npre, v->s, lo, &b, &left))
+            if (!match_pre(d, s, el, pt->npre, v->s, lo, &b, &left, &pre_right))
                 continue;
             best_score = pt->nwords;
             out->pattern = (int32_t)pi;
             out->target_np = b.target;
             out->source_np = b.source;
             out->pre_lo = left;
+            out->pre_hi = pre_right;
             out->post_hi = right;
             out->nused = b.nused;
             memcpy(out->used_s, b.used_s, sizeof b.used_s);

@@ -158,6 +158,7 @@ static void modality(const sent *s, verb_occ *v, uint32_t vp)
         (s->t[vp - 1].np >= 0 || (s->tk[vp - 1].flags & SR_TOK_WORD && s->t[vp - 1].cls == 0)) &&
         v->e < s->n && (s->t[v->e].cls & (WC_OF | WC_BY)))
         v->passive = 1;
+    v->governed = (uint8_t)(blocked && !neg && !hypo);
     if (neg || hypo || blocked)
         v->mood = MOOD_BLOCKED;
     else if (fut)

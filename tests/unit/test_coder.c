@@ -27,10 +27,15 @@ static const char verbs_txt[] =
     "+TROOPS\n"
     "+SOLDIERS\n"
     "\n"
+    "&WARPLANES\n"
+    "+JETS\n"
+    "+WARPLANES\n"
+    "\n"
     "---  PHYSICAL_CONFLICT   [190]  ---\n"
     "ATTACK\n"
     "- * WITH ARTILLERY                  [194]   # more specific than the block\n"
     "- * POLICY                          [---]   # criticism, not an attack\n"
+    "- &WARPLANES *                      [195]   # words before the verb\n"
     "\n"
     "---  MEET_PEOPLE   [040]  ---\n"
     "MEET {MEETS MET MEETING}\n"
@@ -221,7 +226,7 @@ TEST(dictionary_loads_clean)
     CHECK_INT(dict_warnings, 0);
     sr_dict_stats st;
     sr_dict_get_stats(dict, &st);
-    CHECK_INT(st.patterns, 4);
+    CHECK_INT(st.patterns, 5);
     CHECK_INT(st.agents > 0, 1);
     CHECK_INT(st.discards, 2);
 }
@@ -353,6 +358,18 @@ TEST(negation_not_coded)
     CHECK_COUNT(evs, 1);
     EXPECT_EVENT(evs, "IRN", "Iran", "TUR", "Turkey", "190", "attacked");
     CHECK_INT(ev->sentence, 3);
+}
+
+/* Regression: "&MILITARY *" matched "army" before the "not" and was taken
+ * for a pattern that spells the negation out, so the act was coded. */
+TEST(negation_not_lifted_by_a_pattern_before_it)
+{
+    const sr_events *evs = code("Syria's jets did not attack Turkey. "
+                                "Syria's jets attacked Iran.");
+    CHECK(evs != NULL);
+    CHECK_COUNT(evs, 1);
+    EXPECT_EVENT(evs, "SYR", "Syria", "IRN", "Iran", "195", "attacked");
+    CHECK_INT(ev->sentence, 1);
 }
 
 TEST(conditional_not_coded)
@@ -665,6 +682,7 @@ int main(void)
         RUN(dated_actor_by_document_date);
         RUN(dated_actor_without_date);
         RUN(negation_not_coded);
+    RUN(negation_not_lifted_by_a_pattern_before_it);
         RUN(conditional_not_coded);
         RUN(modal_not_coded);
         RUN(infinitive_not_coded_as_act);
