@@ -1,8 +1,10 @@
 /*
  * The gazetteer reader: maps the compiled file read-only and answers
  * lookups straight from the mapping. Opening checks the header and that
- * every table lies inside the file, nothing more, so it costs the same for
- * a 20 MB file as for a tiny one; records are checked as they are read.
+ * every table lies inside the file, and indexes the sorted key hashes by
+ * their first 16 bits and the countries by code (one pass over the keys,
+ * about a millisecond once the file is in the page cache); records are
+ * checked as they are read.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +23,9 @@
 #define SR_GAZETTEER "build/gazetteer.bin"
 #endif
 
+#define KEY_BUCKET_BITS 16
+#define KEY_BUCKETS (1u << KEY_BUCKET_BITS)
+
 struct sr_gazetteer {
     void *map;
     size_t size;
@@ -33,7 +38,57 @@ struct sr_gazetteer {
     const char *strings;
     uint32_t n_entries, n_countries, n_admin1, n_keys, n_postings, n_country_keys;
     uint32_t size_strings;
+    /* countries by ISO code ("SY", "SYR" as base-26 numbers), built at
+     * open: the coder asks for its focus country once per document */
+    uint16_t by_iso2[26 * 26], by_iso3[26 * 26 * 26];
+    /* where the keys whose hash starts with each 16-bit prefix begin,
+     * built at open: a lookup then reads two cache lines of the mapping,
+     * not the twenty a binary search over all the keys touches (most
+     * texts asked about are no place, and each of those reads missed) */
+    uint32_t bucket[KEY_BUCKETS + 1];
 };
+
+#define NO_COUNTRY 0xFFFFu
+
+/* A 2- or 3-letter upper-case code as a base-26 number, or -1. */
+static long code_index(const char *s, size_t n)
+{
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < 'A' || s[i] > 'Z')
+            return -1;
+        v = v * 26 + (s[i] - 'A');
+    }
+    return v;
+}
+
+/* The keys table is sorted by hash (the last record only closes it). */
+static void index_keys(sr_gazetteer *g)
+{
+    uint32_t n = g->n_keys - 1, k = 0;
+    for (uint32_t b = 0; b < KEY_BUCKETS; b++) {
+        while (k < n && (g->keys[k].hash >> (64 - KEY_BUCKET_BITS)) < b)
+            k++;
+        g->bucket[b] = k;
+    }
+    g->bucket[KEY_BUCKETS] = n;
+}
+
+static void index_codes(sr_gazetteer *g)
+{
+    memset(g->by_iso2, 0xFF, sizeof g->by_iso2);
+    memset(g->by_iso3, 0xFF, sizeof g->by_iso3);
+    for (uint32_t i = 0; i < g->n_countries && i < NO_COUNTRY; i++) {
+        const sr_gz_country *c = &g->countries[i];
+        long k2 = c->iso2[2] == '\0' ? code_index(c->iso2, 2) : -1;
+        long k3 = c->iso3[3] == '\0' ? code_index(c->iso3, 3) : -1;
+        /* the first of a code wins, as the linear search it replaces did */
+        if (k2 >= 0 && g->by_iso2[k2] == NO_COUNTRY)
+            g->by_iso2[k2] = (uint16_t)i;
+        if (k3 >= 0 && g->by_iso3[k3] == NO_COUNTRY)
+            g->by_iso3[k3] = (uint16_t)i;
+    }
+}
 
 /* A table of n records of size bytes at off lies inside the file. */
 static int table_fits(uint64_t file_size, uint32_t off, uint32_t n, size_t size)
@@ -127,6 +182,8 @@ int sr_gazetteer_open(sr_gazetteer **out, const char *path, sr_error *err)
     g->n_postings = h->n_postings;
     g->n_country_keys = h->n_country_keys;
     g->size_strings = h->size_strings;
+    index_codes(g);
+    index_keys(g);
     *out = g;
     return 0;
 }
@@ -181,7 +238,8 @@ static void fill_place(const sr_gazetteer *g, const sr_gz_entry *e, sr_place *p)
 /* The postings of a key hash as [*lo, *hi); 0 when there are none. */
 static int find_key(const sr_gazetteer *g, uint64_t hash, uint32_t *lo, uint32_t *hi)
 {
-    size_t a = 0, b = g->n_keys - 1; /* the last record only closes the table */
+    uint32_t prefix = (uint32_t)(hash >> (64 - KEY_BUCKET_BITS));
+    size_t a = g->bucket[prefix], b = g->bucket[prefix + 1];
     while (a < b) {
         size_t m = a + (b - a) / 2;
         if (g->keys[m].hash < hash)
@@ -253,36 +311,72 @@ static int match_grade(const sr_gazetteer *g, uint32_t i, uint32_t end, const ch
  * Postings of one entry sit together (they differ only in spelling). The
  * entries spelled exactly as the text come first, in the file's order
  * (countries, admin1, regions, cities by population), then those spelled
- * nearly so; entries that only share the key are left out.
+ * nearly so; entries that only share the key are left out. The first
+ * o->max of those in o->country (any country when SR_GZ_NONE16) go to
+ * o->ids or o->places (either may be NULL); the number of those is
+ * returned, the number in any country left in o->all.
  */
-size_t sr_gazetteer_lookup(const sr_gazetteer *g, const char *text, size_t len, sr_place *out,
-                           size_t max)
+typedef struct lookup_out {
+    uint16_t country;           /* only entries of this country; SR_GZ_NONE16: all */
+    uint32_t *ids;
+    sr_place *places;
+    size_t max;
+    int exact;                  /* set: the entries are spelled exactly as the text */
+    size_t all;                 /* set: entries of any country */
+} lookup_out;
+
+static size_t lookup_folded(const sr_gazetteer *g, const char *key, size_t kn, const char *light,
+                            lookup_out *o)
 {
-    char key[SR_PLACE_KEY_MAX], light[SR_PLACE_KEY_MAX];
-    size_t kn = sr_place_key(text, len, key, sizeof key);
     uint32_t lo, hi;
+    o->exact = 0;
+    o->all = 0;
     if (!g || kn == 0 || !find_key(g, sr_gz_hash64(key, kn), &lo, &hi))
         return 0;
-    sr_place_fold(text, len, light, sizeof light);
-
     size_t found = 0;
     /* near spellings only when nothing is spelled exactly: "Idlib" need
      * not weigh every "Idleb" of the world, and it keeps lookups cheap */
-    for (int want = 2; want >= 1 && !(want == 1 && found); want--) {
+    for (int want = 2; want >= 1 && !(want == 1 && o->all); want--) {
         uint32_t i = lo;
         while (i < hi) {
             uint32_t entry = g->postings[i].entry, end = i;
             while (end < hi && g->postings[end].entry == entry)
                 end++;
             if (entry < g->n_entries && match_grade(g, i, end, light, want == 1) == want) {
-                if (found < max)
-                    fill_place(g, &g->entries[entry], &out[found]);
-                found++;
+                o->all++;
+                if (o->country == SR_GZ_NONE16 || g->entries[entry].country == o->country) {
+                    if (found < o->max && o->ids)
+                        o->ids[found] = entry;
+                    if (found < o->max && o->places)
+                        fill_place(g, &g->entries[entry], &o->places[found]);
+                    found++;
+                }
             }
             i = end;
         }
+        if (want == 2 && o->all)
+            o->exact = 1;
     }
     return found;
+}
+
+size_t sr_gazetteer_lookup(const sr_gazetteer *g, const char *text, size_t len, sr_place *out,
+                           size_t max)
+{
+    char key[SR_PLACE_KEY_MAX], light[SR_PLACE_KEY_MAX];
+    if (!g)
+        return 0;
+    size_t kn = sr_place_folds(text, len, key, sizeof key, light, sizeof light);
+    lookup_out o = {SR_GZ_NONE16, NULL, out, max, 0, 0};
+    return lookup_folded(g, key, kn, light, &o);
+}
+
+void sr_gz_place(const sr_gazetteer *g, uint32_t entry, sr_place *out)
+{
+    if (entry < g->n_entries)
+        fill_place(g, &g->entries[entry], out);
+    else
+        memset(out, 0, sizeof *out);
 }
 
 /* ---- countries -------------------------------------------------------- */
@@ -298,34 +392,25 @@ static void fill_country(const sr_gazetteer *g, const sr_gz_country *c, sr_count
     out->lon = c->lon_e5 / 100000.0;
 }
 
-static int is_upper_code(const char *s, size_t n)
+/* A country by its ISO code written in capitals ("us" and "is" are
+ * words), as an index in the country table, or -1. */
+static long country_by_code(const sr_gazetteer *g, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < 'A' || s[i] > 'Z')
-            return 0;
-    return n == 2 || n == 3;
+    long k = n == 2 || n == 3 ? code_index(s, n) : -1;
+    if (k < 0)
+        return -1;
+    uint16_t i = n == 2 ? g->by_iso2[k] : g->by_iso3[k];
+    return i == NO_COUNTRY ? -1 : i;
 }
 
-int sr_gazetteer_country(const sr_gazetteer *g, const char *key, size_t len, sr_country *out)
+/* A country by name, adjective or demonym, from the folds of the text;
+ * -1 when none. Several countries may share a key (Nigerian, Nigerien):
+ * the one spelled as asked wins, else the first. */
+static long country_folded(const sr_gazetteer *g, const char *key, size_t kn, const char *light)
 {
-    if (!g || !key)
-        return SR_EINVAL;
-    /* ISO codes are written in capitals; "us" and "is" are words */
-    if (is_upper_code(key, len)) {
-        for (uint32_t i = 0; i < g->n_countries; i++) {
-            const sr_gz_country *c = &g->countries[i];
-            const char *code = len == 2 ? c->iso2 : c->iso3;
-            if (memcmp(code, key, len) == 0) {
-                fill_country(g, c, out);
-                return 0;
-            }
-        }
-    }
-    char k[SR_PLACE_KEY_MAX], light[SR_PLACE_KEY_MAX];
-    size_t kn = sr_place_key(key, len, k, sizeof k);
     if (kn == 0)
-        return SR_ENOTFOUND;
-    uint64_t hash = sr_gz_hash64(k, kn);
+        return -1;
+    uint64_t hash = sr_gz_hash64(key, kn);
     size_t a = 0, b = g->n_country_keys;
     while (a < b) {
         size_t m = a + (b - a) / 2;
@@ -334,22 +419,100 @@ int sr_gazetteer_country(const sr_gazetteer *g, const char *key, size_t len, sr_
         else
             b = m;
     }
-    /* several countries may share a key (Nigerian, Nigerien): the one
-     * spelled as asked wins, else the first */
-    sr_place_fold(key, len, light, sizeof light);
-    const sr_gz_country *best = NULL;
+    long best = -1;
     for (size_t i = a; i < g->n_country_keys && g->country_keys[i].hash == hash; i++) {
         uint32_t ci = g->country_keys[i].country;
         if (ci >= g->n_countries)
             continue;
         int exact = strcmp(string_at(g, g->country_keys[i].light), light) == 0;
-        if (!best || exact)
-            best = &g->countries[ci];
+        if (best < 0 || exact)
+            best = ci;
         if (exact)
             break;
     }
-    if (!best)
+    return best;
+}
+
+int sr_gazetteer_country(const sr_gazetteer *g, const char *key, size_t len, sr_country *out)
+{
+    if (!g || !key)
+        return SR_EINVAL;
+    long ci = country_by_code(g, key, len);
+    if (ci < 0) {
+        char k[SR_PLACE_KEY_MAX], light[SR_PLACE_KEY_MAX];
+        size_t kn = sr_place_folds(key, len, k, sizeof k, light, sizeof light);
+        ci = country_folded(g, k, kn, light);
+    }
+    if (ci < 0)
         return SR_ENOTFOUND;
-    fill_country(g, best, out);
+    fill_country(g, &g->countries[ci], out);
     return 0;
+}
+
+uint16_t sr_gz_country_index(const sr_gazetteer *g, const char *code, size_t len)
+{
+    long ci = g ? country_by_code(g, code, len) : -1;
+    return ci < 0 ? SR_GZ_NONE16 : (uint16_t)ci;
+}
+
+const char *sr_gz_country_iso2(const sr_gazetteer *g, uint16_t country)
+{
+    /* the table's codes are NUL-padded to three bytes by the builder */
+    if (!g || country >= g->n_countries || g->countries[country].iso2[2] != '\0')
+        return "";
+    return g->countries[country].iso2;
+}
+
+static void fill_reading(const sr_gazetteer *g, uint32_t id, sr_gz_reading *r)
+{
+    const sr_gz_entry *e = &g->entries[id];
+    r->entry = id;
+    r->population = e->population;
+    r->country = e->country < g->n_countries ? e->country : SR_GZ_NONE16;
+    r->admin1 = e->admin1 < g->n_admin1 ? e->admin1 : SR_GZ_NONE16;
+    r->feature = e->feature;
+}
+
+void sr_gz_ask(const sr_gazetteer *g, const char *text, size_t len, sr_gz_answer *out)
+{
+    memset(out, 0, sizeof *out);
+    out->country = SR_GZ_NONE16;
+    if (!g)
+        return;
+    char key[SR_PLACE_KEY_MAX], light[SR_PLACE_KEY_MAX];
+    size_t kn = sr_place_folds(text, len, key, sizeof key, light, sizeof light);
+    uint32_t ids[SR_GZ_READINGS];
+    lookup_out o = {SR_GZ_NONE16, ids, NULL, SR_GZ_READINGS, 0, 0};
+    size_t found = lookup_folded(g, key, kn, light, &o);
+    out->n = (uint8_t)(found < SR_GZ_READINGS ? found : SR_GZ_READINGS);
+    out->more = found > SR_GZ_READINGS;
+    out->exact = (uint8_t)o.exact;
+    for (size_t i = 0; i < out->n; i++)
+        fill_reading(g, ids[i], &out->readings[i]);
+    if (out->n) {
+        const char *name = string_at(g, g->entries[ids[0]].name);
+        char name_key[SR_PLACE_KEY_MAX];
+        sr_place_folds(name, strlen(name), name_key, sizeof name_key, NULL, 0);
+        out->own_name = strcmp(key, name_key) == 0;
+    }
+    long ci = country_by_code(g, text, len);
+    if (ci < 0)
+        ci = country_folded(g, key, kn, light);
+    if (ci >= 0)
+        out->country = (uint16_t)ci;
+}
+
+int sr_gz_ask_in(const sr_gazetteer *g, const char *text, size_t len, uint16_t country,
+                 sr_gz_reading *out)
+{
+    if (!g || country == SR_GZ_NONE16)
+        return 0;
+    char key[SR_PLACE_KEY_MAX], light[SR_PLACE_KEY_MAX];
+    size_t kn = sr_place_folds(text, len, key, sizeof key, light, sizeof light);
+    uint32_t id;
+    lookup_out o = {country, &id, NULL, 1, 0, 0};
+    if (lookup_folded(g, key, kn, light, &o) == 0)
+        return 0;
+    fill_reading(g, id, out);
+    return 1;
 }

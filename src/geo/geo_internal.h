@@ -123,6 +123,62 @@ size_t sr_place_fold(const char *name, size_t len, char *out, size_t cap);
  * answer nothing, so the reader refuses it. */
 uint64_t sr_gz_fold_check(void);
 
+/* Both folds of a name in one pass (either output may be NULL); returns
+ * the key's length. Same contract as sr_place_key. */
+size_t sr_place_folds(const char *name, size_t len, char *key, size_t key_cap, char *light,
+                      size_t light_cap);
+
+/* Readings of a name kept per lookup by place recognition. */
+#define SR_GZ_READINGS 4
+
+/* One reading of a name, with what choosing among readings weighs: small
+ * enough that place recognition can cache readings and weigh them without
+ * reading the entries again. */
+typedef struct sr_gz_reading {
+    uint32_t entry;             /* index in the entries table */
+    uint32_t population;
+    uint16_t country;           /* index in the countries table, or SR_GZ_NONE16 */
+    uint16_t admin1;            /* index in the admin1 table, or SR_GZ_NONE16 */
+    char feature;               /* sr_feature */
+} sr_gz_reading;
+
+/*
+ * What the gazetteer says of one piece of text, from one folding of it:
+ * its readings, in sr_gazetteer_lookup's order (at most SR_GZ_READINGS
+ * kept), whether they are spelled as the text (not only nearly: Idleb,
+ * Idlib), whether it spells the first one's own name by key (not an
+ * alternate name or a demonym), and the country it names by name,
+ * adjective, demonym or code, as sr_gazetteer_country finds it. Place
+ * recognition caches these per text, so everything it asks of a name is
+ * answered by one computation.
+ */
+typedef struct sr_gz_answer {
+    sr_gz_reading readings[SR_GZ_READINGS];
+    uint8_t n;
+    uint8_t more;               /* more readings than were kept */
+    uint8_t exact;
+    uint8_t own_name;
+    uint16_t country;           /* index in the countries table, or SR_GZ_NONE16 */
+} sr_gz_answer;
+
+void sr_gz_ask(const sr_gazetteer *g, const char *text, size_t len, sr_gz_answer *out);
+
+/* The first reading of the text in one country (an index), among all the
+ * readings sr_gz_ask keeps only the first of: 1 when there is one, else 0.
+ * For names read in many countries ("Al-Bara": Sudan, Nigeria, Romania,
+ * ... and Syria), once the document's country is known. */
+int sr_gz_ask_in(const sr_gazetteer *g, const char *text, size_t len, uint16_t country,
+                 sr_gz_reading *out);
+
+/* The place of entry i of the gazetteer (an index from a reading). */
+void sr_gz_place(const sr_gazetteer *g, uint32_t entry, sr_place *out);
+
+/* A country's index in the countries table from its ISO alpha-2 or
+ * alpha-3 code in capitals, or SR_GZ_NONE16; and its alpha-2 code from
+ * the index ("" for SR_GZ_NONE16). */
+uint16_t sr_gz_country_index(const sr_gazetteer *g, const char *code, size_t len);
+const char *sr_gz_country_iso2(const sr_gazetteer *g, uint16_t country);
+
 /* Whether every letter of a UTF-8 name is Latin (and it has one). */
 int sr_place_name_is_latin(const char *name, size_t len);
 

@@ -153,6 +153,11 @@ static size_t fold_words(const char *name, size_t len, char *buf, size_t cap)
     const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)name;
     size_t i = 0;
     while (i < len) {
+        if (s[i] < 0x80) { /* most names are ASCII: no decoding */
+            fold_codepoint(&o, s[i]);
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
         if (k <= 0) {
@@ -371,6 +376,14 @@ size_t sr_place_fold(const char *name, size_t len, char *out, size_t cap)
     fold_out light = {out, cap, 0};
     place_folds(name, len, NULL, &light);
     return light.len;
+}
+
+size_t sr_place_folds(const char *name, size_t len, char *key, size_t key_cap, char *light,
+                      size_t light_cap)
+{
+    fold_out k = {key, key_cap, 0}, l = {light, light_cap, 0};
+    place_folds(name, len, key && key_cap ? &k : NULL, light && light_cap ? &l : NULL);
+    return k.len;
 }
 
 uint64_t sr_gz_fold_check(void)

@@ -414,6 +414,56 @@ TEST(real_gazetteer)
     sr_gazetteer_close(g);
 }
 
+/* What place recognition caches per text (sr_gz_ask) is what a lookup
+ * gives, from one folding: the same first readings, the country a name or
+ * adjective names, and a reading in a given country among the many a name
+ * has ("Al-Bara" is tenth of eleven, after Sudan, Nigeria, Romania ...). */
+TEST(answers_agree_with_lookups)
+{
+    sr_gazetteer *g;
+    sr_error err = {0};
+    if (access(SR_GAZETTEER, R_OK) != 0)
+        return;
+    CHECK_INT(sr_gazetteer_open(&g, SR_GAZETTEER, &err), 0);
+    static const char *const names[] = {"Idlib", "Saraqeb", "Tripoli", "Homs", "Al-Bara",
+                                        "Syrian", "Narnia"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        sr_place p[64];
+        size_t n = sr_gazetteer_lookup(g, names[k], strlen(names[k]), p, 64);
+        sr_gz_answer a;
+        sr_gz_ask(g, names[k], strlen(names[k]), &a);
+        size_t kept = n < SR_GZ_READINGS ? n : SR_GZ_READINGS;
+        if (a.n != kept || a.more != (n > SR_GZ_READINGS)) {
+            sr_gazetteer_close(g);
+            TH_FAIL("%s: %u readings (more %u), lookup has %zu", names[k], a.n, a.more, n);
+        }
+        for (size_t i = 0; i < kept; i++) {
+            sr_place q;
+            sr_gz_place(g, a.readings[i].entry, &q);
+            if (q.geonameid != p[i].geonameid || strcmp(q.name, p[i].name) != 0 ||
+                a.readings[i].population != p[i].population || a.readings[i].feature != p[i].feature) {
+                sr_gazetteer_close(g);
+                TH_FAIL("%s: reading %zu is %s, lookup has %s", names[k], i, q.name, p[i].name);
+            }
+        }
+    }
+    sr_gz_answer a;
+    sr_gz_ask(g, "Syrian", 6, &a);
+    CHECK_STR(sr_gz_country_iso2(g, a.country), "SY");
+    CHECK(sr_gz_country_index(g, "SYR", 3) == a.country);
+    CHECK(sr_gz_country_index(g, "SY", 2) == a.country);
+    sr_gz_ask(g, "Al-Bara", 7, &a);
+    CHECK(a.more);
+    sr_gz_reading r;
+    CHECK_INT(sr_gz_ask_in(g, "Al-Bara", 7, sr_gz_country_index(g, "SY", 2), &r), 1);
+    sr_place q;
+    sr_gz_place(g, r.entry, &q);
+    CHECK_STR(q.name, "Al-Bara");
+    CHECK_STR(q.admin1, "Idlib");
+    CHECK_INT(sr_gz_ask_in(g, "Al-Bara", 7, sr_gz_country_index(g, "FR", 2), &r), 0);
+    sr_gazetteer_close(g);
+}
+
 int main(void)
 {
     RUN(keys_fold_transliterations);
@@ -430,5 +480,6 @@ int main(void)
     RUN(build_reports_missing_input);
     remove_tiny();
     RUN(real_gazetteer);
+    RUN(answers_agree_with_lookups);
     return DONE();
 }
