@@ -47,6 +47,23 @@ typedef struct sr_figure {
 int sr_figures_find(const sr_text *t, const sr_actor_phrase *phrases, size_t nphrases,
                     sr_arena *arena, sr_figure **out, size_t *n);
 
+/* Where and when a figure is, as its record says ("place", "date",
+ * "date_text", "date_precision", "date_source"): the place mention nearest
+ * to it in its sentence (finer than a country), else the document's first
+ * such mention; a calendar date named in its sentence, else the
+ * document's date. Pointers are into evs (or static strings); any may be
+ * NULL. */
+typedef struct sr_figure_where_when {
+    const sr_place_mention *place;  /* one of evs->places, or NULL */
+    const char *place_from;         /* "sentence", "document", or NULL */
+    const char *date;               /* TIMEX3 value, or NULL */
+    const sr_timex *date_timex;     /* the words that give it, or NULL */
+    const char *date_precision;
+    const char *date_source;        /* "text", or the document date's source */
+} sr_figure_where_when;
+
+void sr_figure_where_when_of(const sr_events *evs, const sr_figure *f, sr_figure_where_when *out);
+
 struct sr_buf;
 
 /* Figure records (kind "figure", docs/records.md), one line each, for the

@@ -198,7 +198,9 @@ static int locative(const fig_sent *s, uint32_t k)
                                         NULL};
     if (k >= s->n)
         return 0;
-    if (sector_in(s->tk[k].norm, words))
+    /* every word of the list is a preposition of the lexicon, which the
+     * view has looked up already: most tokens leave on that flag */
+    if ((fig_flags(s, k) & FW_PREP) && sector_in(s->tk[k].norm, words))
         return 1;
     /* "the province of Idlib", "the town of Atareb" */
     return fig_is(s, k, "OF") && k > 0 && (fig_flags(s, k - 1) & FW_PLACE_NOUN);

@@ -37,7 +37,7 @@ static void put_party(sr_buf *b, const char *text, const sr_actor_phrase *p, uin
 /* A figure's place and date, as for events: a place (finer than a
  * country first) and a calendar date named in its sentence, else the
  * document's. */
-static void put_where_when(sr_buf *b, const sr_events *evs, const sr_figure *f)
+void sr_figure_where_when_of(const sr_events *evs, const sr_figure *f, sr_figure_where_when *out)
 {
     const sr_place_mention *m = NULL, *doc_m = NULL;
     const char *from = NULL;
@@ -67,10 +67,20 @@ static void put_where_when(sr_buf *b, const sr_events *evs, const sr_figure *f)
         if (c->sentence == f->sentence && sr_timex_is_calendar(c))
             x = c;
     }
-    const char *date = x ? x->value : evs->doc_date;
-    const char *precision = x ? x->precision : evs->doc_date_precision;
-    const char *date_from = x ? "text" : evs->doc_date_from;
-    sr_records_write_where_when(b, evs->text->src, m, from, date, x, precision, date_from);
+    out->place = m;
+    out->place_from = from;
+    out->date = x ? x->value : evs->doc_date;
+    out->date_timex = x;
+    out->date_precision = x ? x->precision : evs->doc_date_precision;
+    out->date_source = x ? "text" : evs->doc_date_from;
+}
+
+static void put_where_when(sr_buf *b, const sr_events *evs, const sr_figure *f)
+{
+    sr_figure_where_when ww;
+    sr_figure_where_when_of(evs, f, &ww);
+    sr_records_write_where_when(b, evs->text->src, ww.place, ww.place_from, ww.date,
+                                ww.date_timex, ww.date_precision, ww.date_source);
 }
 
 void sr_records_write_figures(sr_buf *b, const sr_doc *doc, const sr_events *evs,

@@ -11,11 +11,6 @@
 
 #include "figures/figures_internal.h"
 
-int fig_is(const fig_sent *s, uint32_t i, const char *norm)
-{
-    return i < s->n && strcmp(s->tk[i].norm, norm) == 0;
-}
-
 int fig_is_proper(const fig_sent *s, uint32_t i)
 {
     if (i >= s->n || !(s->tk[i].flags & SR_TOK_CAP) || !(s->tk[i].flags & SR_TOK_WORD))
@@ -371,9 +366,22 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
     return j - i;
 }
 
+/* A number starts with digits or with one of the words read_simple
+ * knows (several, many, a, an, one, quarter, half, the vague plurals, the
+ * number words): all of those begin with one of these letters. Most
+ * tokens leave here, before a dozen string comparisons. */
+static int may_start_number(const sr_token *t)
+{
+    return (t->flags & SR_TOK_NUMBER) || (t->norm[0] && strchr("ADEFHMNOQSTZ", t->norm[0]));
+}
+
 int fig_read_number(const fig_sent *s, uint32_t i, fig_number *out)
 {
     double scale;
+    if (i < s->n && !may_start_number(&s->tk[i])) {
+        out->low = out->high = 0; /* as read_simple leaves it */
+        return 0;
+    }
     uint32_t n = read_simple(s, i, out, &scale);
     if (!n)
         return 0;

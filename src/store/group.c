@@ -265,13 +265,23 @@ static int write_group(group_writer *gw, mention *ms, size_t n, sr_error *err)
     if (rc != SQLITE_DONE)
         return sr_error_set(err, SR_EIO, "store: grouping: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
     gw->groups++;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++)
         ms[i].new_group = id;
-        if (ms[i].old_group == id)
+    return 0;
+}
+
+/* The events whose group changed point at their new one. In id order:
+ * consecutive updates then land on the same table pages, where the order
+ * of the groups would scatter them over the whole table. */
+static int set_groups(group_writer *gw, mention *ms, size_t n, sr_error *err)
+{
+    sort(ms, n, sizeof *ms, cmp_id);
+    for (size_t i = 0; i < n; i++) {
+        if (ms[i].old_group == ms[i].new_group)
             continue;
-        sqlite3_bind_int64(gw->set, 1, id);
+        sqlite3_bind_int64(gw->set, 1, ms[i].new_group);
         sqlite3_bind_int64(gw->set, 2, ms[i].id);
-        rc = sqlite3_step(gw->set);
+        int rc = sqlite3_step(gw->set);
         sqlite3_reset(gw->set);
         if (rc != SQLITE_DONE)
             return sr_error_set(err, SR_EIO, "store: grouping: %s",
@@ -507,6 +517,8 @@ static int regroup(sqlite3 *db, mention_set *set, size_t *ngroups, size_t *neven
             goto done;
         i = k;
     }
+    if ((rc = set_groups(&gw, ms, set->n, err)) != 0)
+        goto done;
     if (ngroups)
         *ngroups = gw.groups;
     if (nevents)

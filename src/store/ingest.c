@@ -60,6 +60,10 @@ struct sr_ingest {
     char ingested_at[24];
 
     int broken;             /* a write failed: the handle only frees now */
+    int was_empty;          /* the store held no document when the handle
+                               was made: none of ours can be stored already
+                               (but an earlier copy in this run), so the
+                               workers hash the texts, not the writer */
     sr_ingest_stats stats;
 };
 
@@ -278,6 +282,7 @@ int sr_ingest_new(sr_ingest **out, sr_store *store, const sr_dict *dict,
     int rc = ing_writer_new(&ing->writer, sr_store_db(store), err);
     if (rc != 0)
         goto fail;
+    ing->was_empty = ing_writer_empty(ing->writer);
     for (int i = 0; i < 2; i++) {
         chunk *b = &ing->chunks[i];
         b->docs = sr_arena_new(1u << 20);
@@ -307,7 +312,6 @@ int sr_ingest_new(sr_ingest **out, sr_store *store, const sr_dict *dict,
             rc = sr_error_set(err, SR_ENOMEM, "out of memory");
             goto fail;
         }
-        sr_buf_init(&c->json);
     }
     for (int t = 0; t < ing->nworkers; t++) {
         worker_arg *wa = malloc(sizeof *wa);
@@ -343,11 +347,18 @@ int sr_ingest_doc(sr_ingest *ing, const sr_doc *doc, sr_error *err)
         return sr_error_set(err, SR_EINVAL, "ingest: a document without text");
     ing->stats.docs_read++;
     ing->stats.bytes_read += doc->text_len;
-    char hash[ING_HASH_HEX + 1];
-    sr_sha256_hex(doc->text, doc->text_len, hash, ING_HASH_HEX);
-    if (ing_writer_has(ing->writer, hash)) {
-        ing->stats.docs_present++;
-        return 0;
+    /* A text already stored is not coded again: its hash is looked up
+     * first. In a store that was empty, only a second copy from this run
+     * can be there, and the insert's conflict on the hash catches it; the
+     * hash, on the critical writing thread the largest cost after SQLite,
+     * is then left to the worker that codes the text. */
+    char hash[ING_HASH_HEX + 1] = "";
+    if (!ing->was_empty) {
+        sr_sha256_hex(doc->text, doc->text_len, hash, ING_HASH_HEX);
+        if (ing_writer_has(ing->writer, hash)) {
+            ing->stats.docs_present++;
+            return 0;
+        }
     }
     chunk *b = &ing->chunks[ing->filling];
     ing_job *j = &b->jobs[b->n++];
@@ -420,7 +431,6 @@ void sr_ingest_free(sr_ingest *ing)
     for (int t = 0; ing->tools && t < ing->nworkers; t++) {
         sr_coder_free(ing->tools[t].coder);
         sr_arena_free(ing->tools[t].scratch);
-        sr_buf_free(&ing->tools[t].json);
     }
     for (int i = 0; i < 2; i++) {
         chunk *b = &ing->chunks[i];

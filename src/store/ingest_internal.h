@@ -58,7 +58,9 @@ typedef struct ing_figure {
     uint32_t whose_start, whose_end, claimant_start, claimant_end;
     int place;              /* index into places, or -1 */
     const char *place_from;
-    const char *date, *date_text, *date_precision, *date_source;
+    const char *date, *date_precision, *date_source;
+    int has_date_text;
+    uint32_t date_text_start, date_text_end;
     const char *subject, *place_words;
 } ing_figure;
 
@@ -87,7 +89,7 @@ typedef struct ing_sentence {
 /* One queued document and, once coded, its rows. */
 typedef struct ing_job {
     sr_doc doc;             /* strings copied into the batch arena */
-    char hash[ING_HASH_HEX + 1];
+    char hash[ING_HASH_HEX + 1]; /* "" until the worker computes it */
     const char *error;      /* why the coder refused it, or NULL */
     const char *published, *date_source, *main_place;
     ing_sentence *sentences; size_t nsentences;
@@ -103,7 +105,6 @@ typedef struct ing_job {
 typedef struct ing_coding {
     sr_coder *coder;
     sr_arena *scratch;      /* figures, quotes, labels of one document */
-    sr_buf json;            /* figure records, read back for their place and date */
 } ing_coding;
 
 /* Code j's document and fill its rows, allocated in out (the worker's
@@ -117,6 +118,8 @@ int ing_writer_new(ing_writer **out, sqlite3 *db, sr_error *err);
 void ing_writer_free(ing_writer *w);
 /* 1 when a document with this hash is stored. */
 int ing_writer_has(ing_writer *w, const char *hash);
+/* 1 when the store holds no document at all. */
+int ing_writer_empty(ing_writer *w);
 /* Insert j's document and rows (inside the caller's transaction).
  * Returns 1 when stored, 0 when the hash was already there, or a
  * negative SR_E* code. */

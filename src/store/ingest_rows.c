@@ -6,12 +6,12 @@
  * Runs on a worker thread: it touches only its own coder and arenas and
  * the job it was given.
  */
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "store/ingest_internal.h"
+#include "util/sha256.h"
 
 static const char *dup_or_null(sr_arena *a, const char *s)
 {
@@ -49,14 +49,6 @@ static int add_actor(actor_list *l, sr_arena *a, uint32_t start, uint32_t end, c
     }
     l->items[l->n] = (ing_actor){start, end, dup_or_null(a, code)};
     return (int)l->n++;
-}
-
-static int place_index(const sr_place_mention *ps, size_t n, uint32_t start, uint32_t end)
-{
-    for (size_t i = 0; i < n; i++)
-        if (ps[i].start == start && ps[i].end == end)
-            return (int)i;
-    return -1;
 }
 
 static void copy_events(ing_job *j, const sr_events *evs, actor_list *actors, sr_arena *a)
@@ -109,34 +101,22 @@ static void copy_events(ing_job *j, const sr_events *evs, actor_list *actors, sr
     }
 }
 
-static const char *json_str(sr_arena *a, json_t *o, const char *key)
+/* A figure's place and date, decided as its record decides them. */
+static void figure_where_when(ing_figure *o, const sr_figure *f, const sr_events *evs,
+                              sr_arena *a)
 {
-    const char *s = json_string_value(json_object_get(o, key));
-    return s ? sr_arena_strdup(a, s) : NULL;
-}
-
-/* A figure's place and date are read back from its record, so that the
- * row says what `sitrep code` says by construction. */
-static void figure_where_when(ing_figure *o, const char *line, size_t len,
-                              const sr_events *evs, sr_arena *a)
-{
-    json_error_t jerr;
-    json_t *rec = json_loadb(line, len, 0, &jerr);
-    if (!rec)
-        return;
-    json_t *pl = json_object_get(rec, "place");
-    if (json_is_object(pl)) {
-        json_t *span = json_object_get(pl, "span");
-        o->place = place_index(evs->places, evs->nplaces,
-                               (uint32_t)json_integer_value(json_array_get(span, 0)),
-                               (uint32_t)json_integer_value(json_array_get(span, 1)));
-        o->place_from = json_str(a, pl, "from");
+    sr_figure_where_when ww;
+    sr_figure_where_when_of(evs, f, &ww);
+    o->place = ww.place ? (int)(ww.place - evs->places) : -1;
+    o->place_from = ww.place ? dup_or_null(a, ww.place_from) : NULL;
+    o->date = store_date(a, ww.date);
+    if (ww.date_timex) {
+        o->has_date_text = 1;
+        o->date_text_start = ww.date_timex->start;
+        o->date_text_end = ww.date_timex->end;
     }
-    o->date = store_date(a, json_string_value(json_object_get(rec, "date")));
-    o->date_text = json_str(a, rec, "date_text");
-    o->date_precision = json_str(a, rec, "date_precision");
-    o->date_source = json_str(a, rec, "date_source");
-    json_decref(rec);
+    o->date_precision = dup_or_null(a, ww.date_precision);
+    o->date_source = dup_or_null(a, ww.date_source);
 }
 
 static void copy_figures(ing_coding *c, ing_job *j, const sr_events *evs, actor_list *actors,
@@ -146,9 +126,6 @@ static void copy_figures(ing_coding *c, ing_job *j, const sr_events *evs, actor_
     size_t n = 0;
     if (sr_figures_find(evs->text, evs->phrases, evs->nphrases, c->scratch, &fs, &n) != 0 || !n)
         return;
-    sr_buf_reset(&c->json);
-    sr_records_write_figures(&c->json, &j->doc, evs, fs, n);
-    const char *line = c->json.data;
     j->nfigures = n;
     j->figures = sr_arena_calloc(a, n, sizeof *j->figures);
     for (size_t k = 0; k < n; k++) {
@@ -184,12 +161,7 @@ static void copy_figures(ing_coding *c, ing_job *j, const sr_events *evs, actor_
             o->claimant_end = e;
             o->claimant = add_actor(actors, a, s, e, o->claimant_code);
         }
-        o->place = -1;
-        const char *eol = line ? strchr(line, '\n') : NULL;
-        if (eol) {
-            figure_where_when(o, line, (size_t)(eol - line), evs, a);
-            line = eol + 1;
-        }
+        figure_where_when(o, f, evs, a);
         char subject[128];
         sr_figure_subject(f, subject, sizeof subject);
         o->subject = sr_arena_strdup(a, subject);
@@ -268,6 +240,8 @@ static void copy_labels(ing_coding *c, ing_job *j, const sr_events *evs, sr_aren
 
 void ing_code_job(ing_coding *c, ing_job *j, sr_arena *a)
 {
+    if (!j->hash[0])
+        sr_sha256_hex(j->doc.text, j->doc.text_len, j->hash, ING_HASH_HEX);
     const sr_events *evs = NULL;
     sr_error err = {0, ""};
     if (sr_coder_code(c->coder, j->doc.text, j->doc.text_len, j->doc.date, &evs, &err) != 0) {

@@ -117,6 +117,18 @@ int ing_writer_has(ing_writer *w, const char *hash)
     return found;
 }
 
+int ing_writer_empty(ing_writer *w)
+{
+    sqlite3_stmt *st = NULL;
+    int empty = 0;
+    if (sqlite3_prepare_v2(w->db, "SELECT NOT EXISTS (SELECT 1 FROM documents)", -1, &st, NULL) ==
+            SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        empty = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return empty;
+}
+
 /* Binding helpers: NULL pointers become SQL NULL; spans of the document
  * text are bound without a copy (the text outlives the step). */
 static void bind_str(sqlite3_stmt *st, int i, const char *s)
@@ -282,7 +294,8 @@ static int put_figure(ing_writer *w, const ing_job *j, const ing_figure *f, int6
     bind_id(st, 17, f->place >= 0 ? place_ids[f->place] : 0);
     bind_str(st, 18, f->place_from);
     bind_str(st, 19, f->date);
-    bind_str(st, 20, f->date_text);
+    if (f->has_date_text)
+        bind_span(st, 20, text, f->date_text_start, f->date_text_end);
     bind_str(st, 21, f->date_precision);
     bind_str(st, 22, f->date_source);
     return step(w, ST_FIGURE, err);

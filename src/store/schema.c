@@ -8,9 +8,14 @@
  * as dates); a date of lower precision is stored as its first day, with
  * the precision beside it.
  *
- * Why these indexes: the queries filter events by actor code prefix, CAMEO
- * code prefix and date range (GLOB 'SYR*' on a BINARY column uses an index),
- * and reports scan a date range.
+ * Why these indexes, and no more: the queries filter events by actor code
+ * prefix, CAMEO root and date range (GLOB 'SYR*' on a BINARY column uses an
+ * index), reports scan a date range, grouping reads events by date, by
+ * document and by group, and records are read by their document. Every
+ * index costs each insert a B-tree descent, and ingest is bound by the
+ * writer: an index that no query's plan uses is not kept. (Outlets,
+ * place names and speakers are compared without case, or ORed with
+ * another column, which an index on the column does not serve.)
  */
 #include "store/store_internal.h"
 
@@ -33,7 +38,6 @@ const char *const sr_store_schema_v1[] = {
     " text TEXT NOT NULL,"
     " ingested_at TEXT NOT NULL)",
     "CREATE INDEX documents_published ON documents(published)",
-    "CREATE INDEX documents_outlet ON documents(outlet)",
 
     /* Sentences as spans of their document's text; sentence_fts indexes
      * their words (contentless: the text lives once, in documents). */
@@ -56,7 +60,6 @@ const char *const sr_store_schema_v1[] = {
     " text TEXT NOT NULL,"
     " code TEXT,"
     " UNIQUE (doc_id, start, end))",
-    "CREATE INDEX actors_code ON actors(code)",
 
     /* Place mentions resolved by the gazetteer. */
     "CREATE TABLE places ("
@@ -74,8 +77,6 @@ const char *const sr_store_schema_v1[] = {
     " feature TEXT,"      /* city, admin1, country, region */
     " precision TEXT,"
     " UNIQUE (doc_id, start, end))",
-    "CREATE INDEX places_name ON places(name COLLATE NOCASE)",
-    "CREATE INDEX places_geonameid ON places(geonameid)",
 
     /* Events as coded (kind "event" records); source_id/target_id/place_id
      * point at the mentions above. mention_key is a 63-bit number derived
@@ -111,12 +112,10 @@ const char *const sr_store_schema_v1[] = {
     "CREATE INDEX events_doc ON events(doc_id)",
     "CREATE INDEX events_source_date ON events(source_code, date)",
     "CREATE INDEX events_target_date ON events(target_code, date)",
-    "CREATE INDEX events_cameo_date ON events(cameo, date)",
     "CREATE INDEX events_date ON events(date)",
     "CREATE INDEX events_group ON events(group_id)",
     /* covering: a code prefix with an actor reads one range in date order */
     "CREATE INDEX events_root_date ON events(root, date, source_code, target_code)",
-    "CREATE INDEX events_place ON events(place_id)",
     "CREATE INDEX events_sentence ON events(sentence_id)",
 
     /* One row per real-world event: reports of the same day or the next,
@@ -135,7 +134,6 @@ const char *const sr_store_schema_v1[] = {
     " num_mentions INTEGER NOT NULL,"
     " num_sources INTEGER NOT NULL,"
     " num_articles INTEGER NOT NULL)",
-    "CREATE INDEX event_groups_date ON event_groups(date)",
 
     /* Figures (kind "figure" records). */
     "CREATE TABLE figures ("
@@ -157,7 +155,6 @@ const char *const sr_store_schema_v1[] = {
     " place_from TEXT,"
     " date TEXT, date_text TEXT, date_precision TEXT, date_source TEXT)",
     "CREATE INDEX figures_doc ON figures(doc_id)",
-    "CREATE INDEX figures_category_date ON figures(category, date)",
 
     /* Quotations (kind "quote" records). */
     "CREATE TABLE quotes ("
@@ -173,7 +170,6 @@ const char *const sr_store_schema_v1[] = {
     " speaker_from_pronoun INTEGER NOT NULL DEFAULT 0,"
     " cue_text TEXT)",
     "CREATE INDEX quotes_doc ON quotes(doc_id)",
-    "CREATE INDEX quotes_speaker ON quotes(speaker_code)",
 
     /* Framing words (sr_labels_find): which word an outlet used for which
      * armed group. */
