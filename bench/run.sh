@@ -59,3 +59,24 @@ echo "everything (events, figures, quotes):         $fu MB/s  $(med full 'docs/s
 echo "dictionary load:                              $(median < "$dir/load.txt") ms"
 echo "peak memory, events / everything:             $(med events peak_rss_mb) MB / $(med full peak_rss_mb) MB"
 echo "baseline wc -w:                               $base MB/s (events/wc ratio $(echo "$e1 $base" | awk '{printf "%.3f", $1 / $2}'))"
+
+# Ingest (issue 5): `sitrep ingest` of distinct articles into a new store
+# (the replicated input above would be skipped as already stored), with its
+# default two coding threads; MB/s of article text, and the store's size
+# against the JSON lines `sitrep code` writes for the same input.
+ingest_mb=${BENCH_INGEST_MB:-10}
+ingest_in="$dir/ingest_${ingest_mb}mb.jsonl"
+[ -f "$ingest_in" ] || python3 tests/ingest_input.py "$src" "$ingest_mb" > "$ingest_in"
+: > "$dir/ingest.txt"
+i=0
+while [ $i -lt "$runs" ]; do
+    i=$((i + 1))
+    rm -f "$dir/ingest.db" "$dir/ingest.db-wal" "$dir/ingest.db-shm"
+    "$sitrep" ingest --db "$dir/ingest.db" "$ingest_in" 2>&1 | sed -n 's/.*(\([0-9.]*\) MB\/s).*/\1/p' >> "$dir/ingest.txt"
+done
+"$sitrep" code -q "$ingest_in" > "$dir/ingest_code.jsonl"
+store_bytes=$(($(wc -c < "$dir/ingest.db") + $( [ -f "$dir/ingest.db-wal" ] && wc -c < "$dir/ingest.db-wal" || echo 0)))
+json_bytes=$(wc -c < "$dir/ingest_code.jsonl")
+echo "ingest into SQLite (2 threads):               $(median < "$dir/ingest.txt") MB/s of article text" \
+     "(runs: $(tr '\n' ' ' < "$dir/ingest.txt")); store $(echo "$store_bytes $json_bytes" | awk '{printf "%.2f", $1 / $2}')x the JSON lines"
+rm -f "$dir/ingest_code.jsonl"
