@@ -739,6 +739,10 @@ int sr_places_find_cached(const sr_gazetteer *g, sr_place_cache *cache, const sr
 static inline int name_token(const finder *f, size_t i)
 {
     const sr_token *tk = &f->t->tokens[i];
+    /* "’s": its first byte is not ASCII, which capitalized_inside takes
+     * for a capital; a possessive is never part of a name */
+    if (tk->flags & SR_TOK_POSS)
+        return 0;
     if (!(tk->flags & SR_TOK_CAP) && !capitalized(f->t, tk))
         return 0;
     return (tk->flags & SR_TOK_WORD) && !(words_of(f, i) & W_STOP);

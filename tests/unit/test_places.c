@@ -39,6 +39,17 @@ TEST(transliterated_town_with_cue)
     CHECK_STR(m[0].cue, "OF");
 }
 
+/* Regression: the possessive "’s" (a curly apostrophe, its first byte not
+ * ASCII) was read as a capitalized word and swallowed the names around it. */
+TEST(curly_possessive_is_not_part_of_a_name)
+{
+    sr_place_mention *m;
+    size_t n;
+    CHECK_STR(names("A ceasefire in Syria\u2019s Idlib province.", &m, &n), "Syria,Idlib");
+    CHECK_STR(names("Shelling in Idlib\u2019s countryside.", &m, &n), "Idlib");
+    CHECK_STR(names("A ceasefire in Syria's Idlib province.", &m, &n), "Syria,Idlib");
+}
+
 TEST(list_after_an_area_word)
 {
     sr_place_mention *m;
@@ -208,6 +219,7 @@ int main(void)
     }
     arena = sr_arena_new(0);
     RUN(transliterated_town_with_cue);
+    RUN(curly_possessive_is_not_part_of_a_name);
     RUN(list_after_an_area_word);
     RUN(province_word_picks_the_division);
     RUN(capitals_standing_for_governments_are_actors);
