@@ -132,6 +132,15 @@ static void put_value(sr_buf *b, const sr_figure *f)
         sr_buf_printf(b, "%.15g", f->high);
 }
 
+/* A figure's numbers in its JSON records: the one value (null unless
+ * exact), and its bounds (null when open). */
+static void put_values_json(sr_buf *b, const sr_figure *f)
+{
+    out_json_number(b, "value", f->exact ? f->low : NAN);
+    out_json_number(b, "low", f->low);
+    out_json_number(b, "high", f->high);
+}
+
 static void list_table(figures_run *r, const char *outlet, const sr_events *evs,
                        const sr_figure *fs, size_t n)
 {
@@ -358,12 +367,7 @@ static void write_groups(sr_buf *b, int jsonl, const sr_figure_obs *obs, const s
                 sr_buf_json_strz(b, it.doc);
                 sr_buf_puts(b, ",\"figure_text\":");
                 sr_buf_json_strz(b, it.figure_text);
-                sr_buf_puts(b, ",\"value\":");
-                sr_buf_json_number(b, f->exact ? f->low : NAN);
-                sr_buf_puts(b, ",\"low\":");
-                sr_buf_json_number(b, f->low);
-                sr_buf_puts(b, ",\"high\":");
-                sr_buf_json_number(b, f->high);
+                put_values_json(b, f);
                 sr_buf_puts(b, ",\"unit\":");
                 sr_buf_json_strz(b, f->unit_text);
                 sr_buf_puts(b, ",\"whose\":");
@@ -515,84 +519,59 @@ static const out_col figure_csv_cols[] = {
     {"text", 0, 0, 0, 0}};
 enum { FIGURE_CSV_COLS = sizeof figure_csv_cols / sizeof figure_csv_cols[0] };
 
-typedef struct stored_list {
-    out_format format;
-    cli_out *csv;
-    sr_buf out;
-} stored_list;
-
 static int list_stored(const sr_stored_figure *sf, void *ctx)
 {
-    stored_list *l = ctx;
+    query_run *q = ctx;
     const sr_figure *f = &sf->fig;
-    sr_buf *b = &l->out;
-    sr_buf_reset(b);
-    if (l->format == OUT_CSV) {
-        char nums[4][40] = {"", "", "", ""};
-        snprintf(nums[0], sizeof nums[0], "%lld", (long long)sf->id);
-        if (f->exact)
-            snprintf(nums[1], sizeof nums[1], "%.15g", f->low);
-        if (!isnan(f->low))
-            snprintf(nums[2], sizeof nums[2], "%.15g", f->low);
-        if (!isnan(f->high))
-            snprintf(nums[3], sizeof nums[3], "%.15g", f->high);
+    if (q->format == OUT_CSV) {
+        out_numbers nc = {.n = 0};
         const char *cells[FIGURE_CSV_COLS] = {
-            nums[0], sf->date, sf->outlet, f->category, sf->figure_text, nums[1], nums[2],
-            nums[3], f->qualifier, f->unit_text, sf->whose.code, sf->claimant.code,
-            sf->claimant_text, sf->place_name ? sf->place_name : sf->place_words, sf->doc_key,
-            sf->sentence_text};
-        cli_out_row(l->csv, cells);
+            out_int(&nc, sf->id), sf->date, sf->outlet, f->category, sf->figure_text,
+            f->exact ? out_number(&nc, f->low) : NULL, out_number(&nc, f->low),
+            out_number(&nc, f->high), f->qualifier, f->unit_text, sf->whose.code,
+            sf->claimant.code, sf->claimant_text, sf->place_name ? sf->place_name : sf->place_words,
+            sf->doc_key, sf->sentence_text};
+        cli_out_row(q->out, cells);
         return 0;
     }
-    if (l->format == OUT_JSONL) {
-        sr_buf_puts(b, "{\"kind\":\"figure\",\"doc\":");
-        sr_buf_json_strz(b, sf->doc_key);
-        sr_buf_printf(b, ",\"sentence\":%u,\"span\":", f->sentence);
+    sr_buf *b = &q->json;
+    sr_buf_reset(b);
+    if (q->format == OUT_JSONL) {
+        sr_buf_puts(b, "{\"kind\":\"figure\"");
+        out_json_str(b, "doc", sf->doc_key);
+        out_json_int(b, "sentence", f->sentence);
+        sr_buf_puts(b, ",\"span\":");
         sr_buf_json_span(b, f->start, f->end);
-        sr_buf_puts(b, ",\"text\":");
-        sr_buf_json_strz(b, sf->sentence_text);
-        sr_buf_puts(b, ",\"figure_text\":");
-        sr_buf_json_strz(b, sf->figure_text);
-        sr_buf_puts(b, ",\"value\":"); /* NaN is written null */
-        sr_buf_json_number(b, f->exact ? f->low : NAN);
-        sr_buf_puts(b, ",\"low\":");
-        sr_buf_json_number(b, f->low);
-        sr_buf_puts(b, ",\"high\":");
-        sr_buf_json_number(b, f->high);
-        sr_buf_puts(b, ",\"qualifier\":");
-        sr_buf_json_strz(b, f->qualifier);
-        sr_buf_puts(b, ",\"category\":");
-        sr_buf_json_strz(b, f->category);
-        sr_buf_puts(b, ",\"unit\":");
+        out_json_str(b, "text", sf->sentence_text);
+        out_json_str(b, "figure_text", sf->figure_text);
+        put_values_json(b, f);
+        out_json_str(b, "qualifier", f->qualifier);
+        out_json_str(b, "category", f->category);
         if (f->unit_text) { /* the store keeps the words, not their span */
-            sr_buf_puts(b, "{\"text\":");
+            sr_buf_puts(b, ",\"unit\":{\"text\":");
             sr_buf_json_strz(b, f->unit_text);
             sr_buf_puts(b, ",\"span\":null}");
         } else {
-            sr_buf_puts(b, "null");
+            sr_buf_puts(b, ",\"unit\":null");
         }
         const char *role_names[2] = {"whose", "claimant"};
         const char *role_texts[2] = {sf->whose_text, sf->claimant_text};
         const sr_actor_phrase *phrases[2] = {f->whose, f->claimant};
         for (int i = 0; i < 2; i++) {
-            sr_buf_printf(b, ",\"%s\":", role_names[i]);
             if (!phrases[i]) {
-                sr_buf_puts(b, "null");
+                sr_buf_printf(b, ",\"%s\":null", role_names[i]);
                 continue;
             }
-            sr_buf_puts(b, "{\"code\":");
+            sr_buf_printf(b, ",\"%s\":{\"code\":", role_names[i]);
             sr_buf_json_strz(b, phrases[i]->code);
-            sr_buf_puts(b, ",\"text\":");
-            sr_buf_json_strz(b, role_texts[i]);
+            out_json_str(b, "text", role_texts[i]);
             sr_buf_puts(b, ",\"span\":null}");
         }
-        sr_buf_puts(b, ",\"source_outlet\":");
-        sr_buf_json_strz(b, sf->outlet);
-        sr_buf_puts(b, ",\"place\":");
-        sr_buf_json_strz(b, sf->place_name);
-        sr_buf_puts(b, ",\"date\":");
-        sr_buf_json_strz(b, sf->date);
-        sr_buf_printf(b, ",\"id\":%lld,\"v\":%d}\n", (long long)sf->id, SR_RECORD_VERSION);
+        out_json_str(b, "source_outlet", sf->outlet);
+        out_json_str(b, "place", sf->place_name);
+        out_json_str(b, "date", sf->date);
+        out_json_int(b, "id", sf->id);
+        sr_buf_printf(b, ",\"v\":%d}\n", SR_RECORD_VERSION);
     } else {
         sr_buf_printf(b, "%-24.24s %-17s ", sf->outlet ? sf->outlet : "-", f->category);
         size_t at = b->len;
@@ -611,6 +590,22 @@ static int list_stored(const sr_stored_figure *sf, void *ctx)
     return 0;
 }
 
+/* The store's figures grouped across outlets (--contested). */
+static int group_stored(query_run *q, const sr_event_filter *f, sr_error *err)
+{
+    sr_arena *arena = sr_arena_new(1u << 20);
+    sr_figure_obs *obs;
+    sr_figure_group *gs;
+    size_t nobs, ng;
+    int rc = sr_store_figure_groups(q->store, f, arena, &obs, &nobs, &gs, &ng, err);
+    if (rc == 0) {
+        write_groups(&q->json, q->format == OUT_JSONL, obs, gs, ng, stored_member, NULL);
+        fwrite(q->json.data ? q->json.data : "", 1, q->json.len, stdout);
+    }
+    sr_arena_free(arena);
+    return rc;
+}
+
 static int store_figures(query_args *a, enum view view)
 {
     if (view == VIEW_LABELS) {
@@ -624,39 +619,16 @@ static int store_figures(query_args *a, enum view view)
               stderr);
         return EXIT_USAGE;
     }
-    sr_store *s = cli_open_store("figures", a->db, SR_STORE_READ);
-    if (!s)
-        return EXIT_FATAL;
+    /* a writer for CSV only: the listing's table and JSON lines are
+     * written as the file mode writes them */
+    query_run q;
+    int status = query_run_start(&q, "figures", a, NULL, 0, figure_csv_cols, FIGURE_CSV_COLS);
+    if (status != 0)
+        return status;
     sr_error err = {0, ""};
-    int rc;
-    stored_list l = {a->format, NULL, SR_BUF_INIT};
-    if (view == VIEW_CONTESTED) {
-        sr_arena *arena = sr_arena_new(1u << 20);
-        sr_figure_obs *obs;
-        sr_figure_group *gs;
-        size_t nobs, ng;
-        rc = sr_store_figure_groups(s, &a->f, arena, &obs, &nobs, &gs, &ng, &err);
-        if (rc == 0) {
-            write_groups(&l.out, a->format == OUT_JSONL, obs, gs, ng, stored_member, NULL);
-            fwrite(l.out.data ? l.out.data : "", 1, l.out.len, stdout);
-        }
-        sr_arena_free(arena);
-    } else {
-        if (a->format == OUT_CSV)
-            l.csv = cli_out_open(stdout, OUT_CSV, figure_csv_cols, FIGURE_CSV_COLS);
-        rc = sr_store_figures(s, &a->f, list_stored, &l, &err);
-        if (l.csv)
-            cli_out_close(l.csv);
-    }
-    sr_buf_free(&l.out);
-    sr_store_close(s);
-    if (rc != 0)
-        return filter_query_failed("figures", rc, &err);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        perror("sitrep figures: writing the output");
-        return EXIT_FATAL;
-    }
-    return EXIT_OK;
+    int rc = view == VIEW_CONTESTED ? group_stored(&q, &a->f, &err)
+                                    : sr_store_figures(q.store, &a->f, list_stored, &q, &err);
+    return query_run_end(&q, rc, &err, NULL);
 }
 
 int cmd_figures(int argc, char **argv)
@@ -682,13 +654,9 @@ int cmd_figures(int argc, char **argv)
         case 'd': dict_dir = optarg; break;
         case 'h': fputs(figures_usage, stdout); return EXIT_OK;
         default: {
-            int taken = filter_opt_take(&store, ch, optarg, "figures");
-            if (taken < 0)
-                return EXIT_USAGE;
-            if (taken == 0) {
-                fputs(figures_usage, stderr);
-                return EXIT_USAGE;
-            }
+            int status = filter_opt_take_or_usage(&store, ch, optarg, "figures", figures_usage);
+            if (status >= 0)
+                return status;
             store_options = 1;
         }
         }

@@ -120,59 +120,37 @@ static const out_col store_place_cols[] = {
     {"feature", 7, 8, 0, 0},  {"lat", 9, 9, 1, 0},     {"lon", 9, 9, 1, 0},
     {"geonameid", 9, 10, 1, 0}, {"events", 6, 0, 1, 0}, {"articles", 8, 0, 1, 0}};
 
-typedef struct store_places_run {
-    cli_out *out;
-    out_format format;
-    sr_buf json;
-} store_places_run;
-
 static int on_store_place(const sr_place_row *r, void *ctx)
 {
-    store_places_run *q = ctx;
+    query_run *q = ctx;
     if (q->format == OUT_JSONL) {
         sr_buf *b = &q->json;
         sr_buf_reset(b);
-        sr_buf_puts(b, "{\"kind\":\"place_count\",\"name\":");
-        sr_buf_json_strz(b, r->name);
-        sr_buf_puts(b, ",\"country\":");
-        sr_buf_json_strz(b, r->country);
-        sr_buf_puts(b, ",\"country3\":");
-        sr_buf_json_strz(b, r->country3);
-        sr_buf_puts(b, ",\"admin1\":");
-        sr_buf_json_strz(b, r->admin1);
-        sr_buf_puts(b, ",\"feature\":");
-        sr_buf_json_strz(b, r->feature);
-        sr_buf_puts(b, ",\"lat\":");
-        if (r->lat == r->lat) /* not NaN */
-            sr_buf_put_fixed(b, r->lat, 5);
-        else
-            sr_buf_puts(b, "null");
-        sr_buf_puts(b, ",\"lon\":");
-        if (r->lon == r->lon)
-            sr_buf_put_fixed(b, r->lon, 5);
-        else
-            sr_buf_puts(b, "null");
-        sr_buf_puts(b, ",\"geonameid\":");
-        if (r->geonameid > 0)
-            sr_buf_put_uint(b, (unsigned long long)r->geonameid);
-        else
-            sr_buf_puts(b, "null");
-        sr_buf_printf(b, ",\"events\":%lld,\"articles\":%lld,\"v\":%d}", (long long)r->events,
-                      (long long)r->articles, SR_RECORD_VERSION);
+        sr_buf_puts(b, "{\"kind\":\"place_count\"");
+        out_json_str(b, "name", r->name);
+        out_json_str(b, "country", r->country);
+        out_json_str(b, "country3", r->country3);
+        out_json_str(b, "admin1", r->admin1);
+        out_json_str(b, "feature", r->feature);
+        out_json_fixed(b, "lat", r->lat, 5); /* NaN: no coordinates */
+        out_json_fixed(b, "lon", r->lon, 5);
+        out_json_int_or_null(b, "geonameid", r->geonameid, r->geonameid > 0);
+        out_json_int(b, "events", r->events);
+        out_json_int(b, "articles", r->articles);
+        sr_buf_printf(b, ",\"v\":%d}", SR_RECORD_VERSION);
         cli_out_json(q->out, b);
         return 0;
     }
-    char lat[32] = "", lon[32] = "", gid[32] = "", events[32], articles[32];
-    if (r->lat == r->lat) /* not NaN */
-        snprintf(lat, sizeof lat, "%.4f", r->lat);
-    if (r->lon == r->lon)
-        snprintf(lon, sizeof lon, "%.4f", r->lon);
-    if (r->geonameid > 0)
-        snprintf(gid, sizeof gid, "%lld", (long long)r->geonameid);
-    snprintf(events, sizeof events, "%lld", (long long)r->events);
-    snprintf(articles, sizeof articles, "%lld", (long long)r->articles);
-    const char *cells[9] = {r->name, r->country, r->admin1, r->feature, lat, lon, gid,
-                            events, articles};
+    out_numbers nc = {.n = 0};
+    const char *cells[9] = {r->name,
+                            r->country,
+                            r->admin1,
+                            r->feature,
+                            out_fixed(&nc, r->lat, 4),
+                            out_fixed(&nc, r->lon, 4),
+                            r->geonameid > 0 ? out_int(&nc, r->geonameid) : NULL,
+                            out_int(&nc, r->events),
+                            out_int(&nc, r->articles)};
     cli_out_row(q->out, cells);
     return 0;
 }
@@ -181,26 +159,13 @@ static int store_places(query_args *a)
 {
     if (filter_opts_finish(a, "places") != 0)
         return EXIT_USAGE;
-    sr_store *s = cli_open_store("places", a->db, SR_STORE_READ);
-    if (!s)
-        return EXIT_FATAL;
-    store_places_run q = {cli_out_open(stdout, a->format, store_place_cols, 9), a->format,
-                          SR_BUF_INIT};
+    query_run q;
+    int status = query_run_start(&q, "places", a, store_place_cols, 9, NULL, 0);
+    if (status != 0)
+        return status;
     sr_error err = {0, ""};
-    int rc = sr_store_places(s, &a->f, on_store_place, &q, &err);
-    long long n = cli_out_count(q.out);
-    int write_failed = cli_out_close(q.out) != 0;
-    sr_buf_free(&q.json);
-    sr_store_close(s);
-    if (rc != 0)
-        return filter_query_failed("places", rc, &err);
-    if (write_failed) {
-        perror("sitrep places: writing the output");
-        return EXIT_FATAL;
-    }
-    if (n == 0 && a->format == OUT_TABLE)
-        fputs("sitrep places: no events with a place match\n", stderr);
-    return EXIT_OK;
+    int rc = sr_store_places(q.store, &a->f, on_store_place, &q, &err);
+    return query_run_end(&q, rc, &err, "no events with a place match");
 }
 
 int cmd_places(int argc, char **argv)
@@ -222,13 +187,9 @@ int cmd_places(int argc, char **argv)
         case 'g': gpath = optarg; break;
         case 'h': fputs(places_usage, stdout); return EXIT_OK;
         default: {
-            int taken = filter_opt_take(&store, ch, optarg, "places");
-            if (taken < 0)
-                return EXIT_USAGE;
-            if (taken == 0) {
-                fputs(places_usage, stderr);
-                return EXIT_USAGE;
-            }
+            int status = filter_opt_take_or_usage(&store, ch, optarg, "places", places_usage);
+            if (status >= 0)
+                return status;
             store_options = 1;
         }
         }

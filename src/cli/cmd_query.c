@@ -21,31 +21,6 @@
 
 /* ---- shared -------------------------------------------------------------- */
 
-typedef struct query_run {
-    cli_out *out;
-    out_format format;
-    sr_buf json;
-    sr_buf scratch;
-} query_run;
-
-static void json_span_or_null(sr_buf *b, int64_t start, int64_t end)
-{
-    if (start < 0 || end < start)
-        sr_buf_puts(b, "null");
-    else
-        sr_buf_json_span(b, (unsigned long)start, (unsigned long)end);
-}
-
-static void json_int(sr_buf *b, int64_t v)
-{
-    if (v < 0) {
-        sr_buf_putc(b, '-');
-        sr_buf_put_uint(b, (unsigned long long)(-(v + 1)) + 1);
-    } else {
-        sr_buf_put_uint(b, (unsigned long long)v);
-    }
-}
-
 /* Parse argv for a query command (the options of longopts, all of them
  * filter options, and --help). Returns -1 to go on, else the exit
  * status. */
@@ -60,13 +35,9 @@ static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
             fputs(usage, stdout);
             return EXIT_OK;
         }
-        int taken = filter_opt_take(a, ch, optarg, cmd);
-        if (taken < 0)
-            return EXIT_USAGE;
-        if (taken == 0) {
-            fputs(usage, stderr);
-            return EXIT_USAGE;
-        }
+        int status = filter_opt_take_or_usage(a, ch, optarg, cmd, usage);
+        if (status >= 0)
+            return status;
     }
     if (optind < argc) {
         fprintf(stderr, "sitrep %s: unexpected argument '%s' (filters are options: see --help)\n",
@@ -78,22 +49,37 @@ static int parse_args(int argc, char **argv, const char *cmd, const char *usage,
     return -1;
 }
 
-static int finish(const char *cmd, query_run *r, int rc, const sr_error *err, const char *none)
+/* A query command: its options, the columns it writes, and the library
+ * query that hands it rows (with the run as the callback's context). */
+typedef struct query_command {
+    const char *name;
+    const char *usage;
+    const struct option *longopts;
+    const out_col *table_cols, *csv_cols;   /* csv_cols NULL: the table's */
+    int ntable, ncsv;
+    int (*query)(query_run *q, const query_args *a, sr_error *err);
+    const char *none;   /* said under an empty table */
+} query_command;
+
+static int run_query_command(int argc, char **argv, const query_command *c)
 {
-    long long n = cli_out_count(r->out);
-    int write_failed = cli_out_close(r->out) != 0;
-    sr_buf_free(&r->json);
-    sr_buf_free(&r->scratch);
-    if (rc != 0)
-        return filter_query_failed(cmd, rc, err);
-    if (write_failed) {
-        perror("sitrep: writing the output");
-        return EXIT_FATAL;
-    }
-    if (n == 0 && r->format == OUT_TABLE)
-        fprintf(stderr, "sitrep %s: %s\n", cmd, none);
-    return EXIT_OK;
+    query_args a;
+    int status = parse_args(argc, argv, c->name, c->usage, c->longopts, &a);
+    if (status >= 0)
+        return status;
+    query_run q;
+    if ((status = query_run_start(&q, c->name, &a, c->table_cols, c->ntable, c->csv_cols,
+                                  c->ncsv)) != 0)
+        return status;
+    sr_error err = {0, ""};
+    int rc = c->query(&q, &a, &err);
+    return query_run_end(&q, rc, &err, c->none);
 }
+
+/* Every option of events and actors: the filters, --format and --help. */
+static const struct option filter_longopts[] = {FILTER_LONGOPTS, FORMAT_LONGOPT,
+                                                {"help", no_argument, NULL, 'h'},
+                                                {NULL, 0, NULL, 0}};
 
 /* ---- events ---------------------------------------------------------------- */
 
@@ -170,122 +156,82 @@ static void timex_value(const char *date, const char *precision, char out[16])
     }
 }
 
-static void event_actor_json(sr_buf *b, const char *code, const char *text, int64_t start,
-                             int64_t end)
+static void event_actor_json(sr_buf *b, const char *key, const char *code, const char *text,
+                             int64_t start, int64_t end)
 {
-    sr_buf_puts(b, "{\"code\":");
+    sr_buf_printf(b, ",\"%s\":{\"code\":", key);
     sr_buf_json_strz(b, code);
-    sr_buf_puts(b, ",\"text\":");
-    sr_buf_json_strz(b, text);
-    sr_buf_puts(b, ",\"span\":");
-    json_span_or_null(b, start, end);
+    out_json_str(b, "text", text);
+    out_json_span(b, "span", start, end);
+    sr_buf_putc(b, '}');
+}
+
+static void event_place_json(sr_buf *b, const sr_event_row *r)
+{
+    if (!r->has_place) {
+        sr_buf_puts(b, ",\"place\":null");
+        return;
+    }
+    sr_buf_puts(b, ",\"place\":{\"name\":");
+    sr_buf_json_strz(b, r->place_name);
+    out_json_str(b, "text", r->place_text);
+    out_json_span(b, "span", r->place_start, r->place_end);
+    out_json_fixed(b, "lat", r->lat, 5);
+    out_json_fixed(b, "lon", r->lon, 5);
+    out_json_str(b, "country", r->place_country);
+    out_json_str(b, "country3", r->place_country3);
+    out_json_str(b, "admin1", r->place_admin1);
+    out_json_int(b, "geonameid", r->geonameid);
+    out_json_str(b, "feature", r->place_feature);
+    out_json_str(b, "precision", r->place_precision);
+    out_json_str(b, "from", r->place_from);
     sr_buf_putc(b, '}');
 }
 
 static void event_json(sr_buf *b, const sr_event_row *r)
 {
     sr_buf_reset(b);
-    sr_buf_puts(b, "{\"kind\":\"event\",\"doc\":");
-    sr_buf_json_strz(b, r->doc_key);
-    sr_buf_puts(b, ",\"sentence\":");
-    json_int(b, r->sentence);
-    sr_buf_puts(b, ",\"span\":");
-    json_span_or_null(b, r->start, r->end);
-    sr_buf_puts(b, ",\"text\":");
-    sr_buf_json_strz(b, r->sentence_text);
-    sr_buf_puts(b, ",\"source\":");
-    event_actor_json(b, r->source_code, r->source_text, r->source_start, r->source_end);
-    sr_buf_puts(b, ",\"target\":");
-    event_actor_json(b, r->target_code, r->target_text, r->target_start, r->target_end);
-    sr_buf_puts(b, ",\"cameo\":");
-    sr_buf_json_strz(b, r->cameo);
-    sr_buf_puts(b, ",\"root\":");
-    sr_buf_json_strz(b, r->root);
-    sr_buf_puts(b, ",\"quad_class\":");
-    json_int(b, r->quad_class);
-    sr_buf_puts(b, ",\"goldstein\":");
-    sr_buf_put_fixed(b, r->goldstein, 1);
+    sr_buf_puts(b, "{\"kind\":\"event\"");
+    out_json_str(b, "doc", r->doc_key);
+    out_json_int(b, "sentence", r->sentence);
+    out_json_span(b, "span", r->start, r->end);
+    out_json_str(b, "text", r->sentence_text);
+    event_actor_json(b, "source", r->source_code, r->source_text, r->source_start, r->source_end);
+    event_actor_json(b, "target", r->target_code, r->target_text, r->target_start, r->target_end);
+    out_json_str(b, "cameo", r->cameo);
+    out_json_str(b, "root", r->root);
+    out_json_int(b, "quad_class", r->quad_class);
+    out_json_fixed(b, "goldstein", r->goldstein, 1);
     sr_buf_puts(b, ",\"plover\":{\"type\":");
     sr_buf_json_strz(b, r->plover_type);
-    sr_buf_puts(b, ",\"mode\":");
-    sr_buf_json_strz(b, r->plover_mode);
-    sr_buf_puts(b, "},\"mood\":");
-    sr_buf_json_strz(b, r->mood);
+    out_json_str(b, "mode", r->plover_mode);
+    sr_buf_putc(b, '}');
+    out_json_str(b, "mood", r->mood);
     sr_buf_puts(b, ",\"verb\":{\"text\":");
     sr_buf_json_strz(b, r->verb_text);
-    sr_buf_puts(b, ",\"span\":");
-    json_span_or_null(b, r->verb_start, r->verb_end);
-    sr_buf_puts(b, "},\"pattern\":");
-    sr_buf_json_strz(b, r->pattern);
-    if (r->has_place) {
-        sr_buf_puts(b, ",\"place\":{\"name\":");
-        sr_buf_json_strz(b, r->place_name);
-        sr_buf_puts(b, ",\"text\":");
-        sr_buf_json_strz(b, r->place_text);
-        sr_buf_puts(b, ",\"span\":");
-        json_span_or_null(b, r->place_start, r->place_end);
-        sr_buf_puts(b, ",\"lat\":");
-        sr_buf_put_fixed(b, r->lat, 5);
-        sr_buf_puts(b, ",\"lon\":");
-        sr_buf_put_fixed(b, r->lon, 5);
-        sr_buf_puts(b, ",\"country\":");
-        sr_buf_json_strz(b, r->place_country);
-        sr_buf_puts(b, ",\"country3\":");
-        sr_buf_json_strz(b, r->place_country3);
-        sr_buf_puts(b, ",\"admin1\":");
-        sr_buf_json_strz(b, r->place_admin1);
-        sr_buf_puts(b, ",\"geonameid\":");
-        json_int(b, r->geonameid);
-        sr_buf_puts(b, ",\"feature\":");
-        sr_buf_json_strz(b, r->place_feature);
-        sr_buf_puts(b, ",\"precision\":");
-        sr_buf_json_strz(b, r->place_precision);
-        sr_buf_puts(b, ",\"from\":");
-        sr_buf_json_strz(b, r->place_from);
-        sr_buf_putc(b, '}');
-    } else {
-        sr_buf_puts(b, ",\"place\":null");
-    }
+    out_json_span(b, "span", r->verb_start, r->verb_end);
+    sr_buf_putc(b, '}');
+    out_json_str(b, "pattern", r->pattern);
+    event_place_json(b, r);
     char when[16];
-    sr_buf_puts(b, ",\"date\":");
-    if (r->date) {
+    if (r->date)
         timex_value(r->date, r->date_precision, when);
-        sr_buf_json_strz(b, when);
-    } else {
-        sr_buf_puts(b, "null");
-    }
-    sr_buf_puts(b, ",\"date_text\":");
-    sr_buf_json_strz(b, r->date_text);
-    sr_buf_puts(b, ",\"date_precision\":");
-    sr_buf_json_strz(b, r->date_precision);
-    sr_buf_puts(b, ",\"date_source\":");
-    sr_buf_json_strz(b, r->date_source);
-    sr_buf_puts(b, ",\"source_outlet\":");
-    sr_buf_json_strz(b, r->outlet);
+    out_json_str(b, "date", r->date ? when : NULL);
+    out_json_str(b, "date_text", r->date_text);
+    out_json_str(b, "date_precision", r->date_precision);
+    out_json_str(b, "date_source", r->date_source);
+    out_json_str(b, "source_outlet", r->outlet);
     /* the store's own fields */
-    sr_buf_puts(b, ",\"id\":");
-    json_int(b, r->id);
-    sr_buf_puts(b, ",\"outlet\":");
-    sr_buf_json_strz(b, r->outlet);
-    sr_buf_puts(b, ",\"url\":");
-    sr_buf_json_strz(b, r->url);
-    sr_buf_puts(b, ",\"title\":");
-    sr_buf_json_strz(b, r->title);
-    sr_buf_puts(b, ",\"published\":");
-    sr_buf_json_strz(b, r->published);
-    sr_buf_puts(b, ",\"mention_key\":");
-    json_int(b, r->mention_key);
-    sr_buf_puts(b, ",\"group_id\":");
-    if (r->group_id)
-        json_int(b, r->group_id);
-    else
-        sr_buf_puts(b, "null");
-    sr_buf_puts(b, ",\"num_mentions\":");
-    json_int(b, r->num_mentions);
-    sr_buf_puts(b, ",\"num_sources\":");
-    json_int(b, r->num_sources);
-    sr_buf_puts(b, ",\"num_articles\":");
-    json_int(b, r->num_articles);
+    out_json_int(b, "id", r->id);
+    out_json_str(b, "outlet", r->outlet);
+    out_json_str(b, "url", r->url);
+    out_json_str(b, "title", r->title);
+    out_json_str(b, "published", r->published);
+    out_json_int(b, "mention_key", r->mention_key);
+    out_json_int_or_null(b, "group_id", r->group_id, r->group_id != 0);
+    out_json_int(b, "num_mentions", r->num_mentions);
+    out_json_int(b, "num_sources", r->num_sources);
+    out_json_int(b, "num_articles", r->num_articles);
     sr_buf_printf(b, ",\"v\":%d}", SR_RECORD_VERSION);
 }
 
@@ -308,26 +254,6 @@ static const out_col event_csv_cols[] = {
     {"num_articles", 0, 0, 0, 0}, {"mention_key", 0, 0, 0, 0},   {"text", 0, 0, 0, 0}};
 enum { EVENT_CSV_COLS = sizeof event_csv_cols / sizeof event_csv_cols[0] };
 
-/* Numbers for CSV cells, each in its own slot of one buffer. */
-typedef struct num_cells {
-    char s[16][32];
-    int n;
-} num_cells;
-
-static const char *num_i(num_cells *c, int64_t v)
-{
-    char *p = c->s[c->n++ % 16];
-    snprintf(p, 32, "%lld", (long long)v);
-    return p;
-}
-
-static const char *num_f(num_cells *c, double v, int decimals)
-{
-    char *p = c->s[c->n++ % 16];
-    snprintf(p, 32, "%.*f", decimals, v);
-    return p;
-}
-
 static int on_event(const sr_event_row *r, void *ctx)
 {
     query_run *q = ctx;
@@ -336,19 +262,19 @@ static int on_event(const sr_event_row *r, void *ctx)
         cli_out_json(q->out, &q->json);
         return 0;
     }
-    num_cells nc = {.n = 0};
+    out_numbers nc = {.n = 0};
     if (q->format == OUT_CSV) {
         const char *cells[EVENT_CSV_COLS] = {
-            num_i(&nc, r->id), r->date, r->date_precision, r->source_code, r->source_text,
-            r->target_code, r->target_text, r->cameo, r->root, num_i(&nc, r->quad_class),
-            num_f(&nc, r->goldstein, 1), r->plover_type, r->plover_mode, r->mood, r->verb_text,
+            out_int(&nc, r->id), r->date, r->date_precision, r->source_code, r->source_text,
+            r->target_code, r->target_text, r->cameo, r->root, out_int(&nc, r->quad_class),
+            out_fixed(&nc, r->goldstein, 1), r->plover_type, r->plover_mode, r->mood, r->verb_text,
             r->place_name, r->place_text, r->place_country, r->place_admin1,
-            r->has_place ? num_f(&nc, r->lat, 5) : NULL,
-            r->has_place ? num_f(&nc, r->lon, 5) : NULL,
-            r->has_place && r->geonameid ? num_i(&nc, r->geonameid) : NULL, r->outlet,
-            r->doc_key, r->url, r->published, num_i(&nc, r->sentence),
-            r->group_id ? num_i(&nc, r->group_id) : NULL, num_i(&nc, r->num_mentions),
-            num_i(&nc, r->num_sources), num_i(&nc, r->num_articles), num_i(&nc, r->mention_key),
+            r->has_place ? out_fixed(&nc, r->lat, 5) : NULL,
+            r->has_place ? out_fixed(&nc, r->lon, 5) : NULL,
+            r->has_place && r->geonameid ? out_int(&nc, r->geonameid) : NULL, r->outlet,
+            r->doc_key, r->url, r->published, out_int(&nc, r->sentence),
+            r->group_id ? out_int(&nc, r->group_id) : NULL, out_int(&nc, r->num_mentions),
+            out_int(&nc, r->num_sources), out_int(&nc, r->num_articles), out_int(&nc, r->mention_key),
             r->sentence_text};
         cli_out_row(q->out, cells);
         return 0;
@@ -367,27 +293,18 @@ static int on_event(const sr_event_row *r, void *ctx)
     return 0;
 }
 
+static int query_events(query_run *q, const query_args *a, sr_error *err)
+{
+    return sr_store_events(q->store, &a->f, on_event, q, err);
+}
+
 int cmd_events(int argc, char **argv)
 {
-    static const struct option longopts[] = {FILTER_LONGOPTS, FORMAT_LONGOPT,
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    query_args a;
-    int status = parse_args(argc, argv, "events", events_usage, longopts, &a);
-    if (status >= 0)
-        return status;
-    sr_store *s = cli_open_store("events", a.db, SR_STORE_READ);
-    if (!s)
-        return EXIT_FATAL;
-    query_run q = {NULL, a.format, SR_BUF_INIT, SR_BUF_INIT};
-    q.out = a.format == OUT_CSV
-                ? cli_out_open(stdout, OUT_CSV, event_csv_cols, EVENT_CSV_COLS)
-                : cli_out_open(stdout, a.format, event_table_cols, 7);
-    sr_error err = {0, ""};
-    int rc = sr_store_events(s, &a.f, on_event, &q, &err);
-    status = finish("events", &q, rc, &err, "no events match");
-    sr_store_close(s);
-    return status;
+    static const query_command events = {
+        .name = "events", .usage = events_usage, .longopts = filter_longopts,
+        .table_cols = event_table_cols, .ntable = 7, .csv_cols = event_csv_cols,
+        .ncsv = EVENT_CSV_COLS, .query = query_events, .none = "no events match"};
+    return run_query_command(argc, argv, &events);
 }
 
 /* ---- actors ---------------------------------------------------------------- */
@@ -417,20 +334,16 @@ static int on_actor(const sr_actor_row *r, void *ctx)
     if (q->format == OUT_JSONL) {
         sr_buf *b = &q->json;
         sr_buf_reset(b);
-        sr_buf_puts(b, "{\"kind\":\"actor\",\"code\":");
-        sr_buf_json_strz(b, r->code);
-        sr_buf_puts(b, ",\"as_source\":");
-        json_int(b, r->as_source);
-        sr_buf_puts(b, ",\"as_target\":");
-        json_int(b, r->as_target);
-        sr_buf_puts(b, ",\"events\":");
-        json_int(b, r->as_source + r->as_target);
+        sr_buf_puts(b, "{\"kind\":\"actor\"");
+        out_json_str(b, "code", r->code);
+        out_json_int(b, "as_source", r->as_source);
+        out_json_int(b, "as_target", r->as_target);
+        out_json_int(b, "events", r->as_source + r->as_target);
         sr_buf_puts(b, ",\"names\":[");
         for (int i = 0; i < 3 && r->names[i]; i++) {
             sr_buf_puts(b, i ? ",{\"text\":" : "{\"text\":");
             sr_buf_json_strz(b, r->names[i]);
-            sr_buf_puts(b, ",\"count\":");
-            json_int(b, r->name_counts[i]);
+            out_json_int(b, "count", r->name_counts[i]);
             sr_buf_putc(b, '}');
         }
         sr_buf_printf(b, "],\"v\":%d}", SR_RECORD_VERSION);
@@ -447,32 +360,25 @@ static int on_actor(const sr_actor_row *r, void *ctx)
         if (q->format == OUT_TABLE)
             sr_buf_printf(names, " (%lld)", (long long)r->name_counts[i]);
     }
-    num_cells nc = {.n = 0};
-    const char *cells[5] = {r->code, num_i(&nc, r->as_source), num_i(&nc, r->as_target),
-                            num_i(&nc, r->as_source + r->as_target), names->data};
+    out_numbers nc = {.n = 0};
+    const char *cells[5] = {r->code, out_int(&nc, r->as_source), out_int(&nc, r->as_target),
+                            out_int(&nc, r->as_source + r->as_target), names->data};
     cli_out_row(q->out, cells);
     return 0;
 }
 
+static int query_actors(query_run *q, const query_args *a, sr_error *err)
+{
+    return sr_store_actors(q->store, &a->f, on_actor, q, err);
+}
+
 int cmd_actors(int argc, char **argv)
 {
-    static const struct option longopts[] = {FILTER_LONGOPTS, FORMAT_LONGOPT,
-                                             {"help", no_argument, NULL, 'h'},
-                                             {NULL, 0, NULL, 0}};
-    query_args a;
-    int status = parse_args(argc, argv, "actors", actors_usage, longopts, &a);
-    if (status >= 0)
-        return status;
-    sr_store *s = cli_open_store("actors", a.db, SR_STORE_READ);
-    if (!s)
-        return EXIT_FATAL;
-    query_run q = {NULL, a.format, SR_BUF_INIT, SR_BUF_INIT};
-    q.out = cli_out_open(stdout, a.format, actor_cols, 5);
-    sr_error err = {0, ""};
-    int rc = sr_store_actors(s, &a.f, on_actor, &q, &err);
-    status = finish("actors", &q, rc, &err, "no actors in the events that match");
-    sr_store_close(s);
-    return status;
+    static const query_command actors = {
+        .name = "actors", .usage = actors_usage, .longopts = filter_longopts,
+        .table_cols = actor_cols, .ntable = 5, .query = query_actors,
+        .none = "no actors in the events that match"};
+    return run_query_command(argc, argv, &actors);
 }
 
 /* ---- quotes ---------------------------------------------------------------- */
@@ -531,57 +437,44 @@ static int on_quote(const sr_quote_row *r, void *ctx)
     if (q->format == OUT_JSONL) {
         sr_buf *b = &q->json;
         sr_buf_reset(b);
-        sr_buf_puts(b, "{\"kind\":\"quote\",\"doc\":");
-        sr_buf_json_strz(b, r->doc_key);
-        sr_buf_puts(b, ",\"sentence\":");
-        json_int(b, r->sentence);
-        sr_buf_puts(b, ",\"span\":");
-        json_span_or_null(b, r->start, r->end);
-        sr_buf_puts(b, ",\"quote\":");
-        sr_buf_json_strz(b, r->quote);
+        sr_buf_puts(b, "{\"kind\":\"quote\"");
+        out_json_str(b, "doc", r->doc_key);
+        out_json_int(b, "sentence", r->sentence);
+        out_json_span(b, "span", r->start, r->end);
+        out_json_str(b, "quote", r->quote);
         sr_buf_puts(b, ",\"parts\":");
         sr_buf_puts(b, looks_like_spans(r->parts) ? r->parts : "null");
-        sr_buf_puts(b, r->direct ? ",\"direct\":true" : ",\"direct\":false");
-        sr_buf_puts(b, ",\"speaker\":");
+        out_json_bool(b, "direct", r->direct);
         if (r->speaker_text || r->speaker_code) {
-            sr_buf_puts(b, "{\"text\":");
+            sr_buf_puts(b, ",\"speaker\":{\"text\":");
             sr_buf_json_strz(b, r->speaker_text);
-            sr_buf_puts(b, ",\"code\":");
-            sr_buf_json_strz(b, r->speaker_code);
-            sr_buf_puts(b, ",\"span\":");
-            json_span_or_null(b, r->speaker_start, r->speaker_end);
+            out_json_str(b, "code", r->speaker_code);
+            out_json_span(b, "span", r->speaker_start, r->speaker_end);
             sr_buf_putc(b, '}');
         } else {
-            sr_buf_puts(b, "null");
+            sr_buf_puts(b, ",\"speaker\":null");
         }
-        sr_buf_puts(b, r->speaker_from_pronoun ? ",\"speaker_from_pronoun\":true"
-                                               : ",\"speaker_from_pronoun\":false");
-        sr_buf_puts(b, ",\"cue\":");
-        if (r->cue_text) {
-            sr_buf_puts(b, "{\"text\":");
+        out_json_bool(b, "speaker_from_pronoun", r->speaker_from_pronoun);
+        if (r->cue_text) { /* the store keeps the cue's words, not their span */
+            sr_buf_puts(b, ",\"cue\":{\"text\":");
             sr_buf_json_strz(b, r->cue_text);
             sr_buf_puts(b, ",\"span\":null}");
         } else {
-            sr_buf_puts(b, "null");
+            sr_buf_puts(b, ",\"cue\":null");
         }
-        sr_buf_puts(b, ",\"source_outlet\":");
-        sr_buf_json_strz(b, r->outlet);
-        sr_buf_puts(b, ",\"id\":");
-        json_int(b, r->id);
-        sr_buf_puts(b, ",\"outlet\":");
-        sr_buf_json_strz(b, r->outlet);
-        sr_buf_puts(b, ",\"url\":");
-        sr_buf_json_strz(b, r->url);
-        sr_buf_puts(b, ",\"published\":");
-        sr_buf_json_strz(b, r->published);
+        out_json_str(b, "source_outlet", r->outlet);
+        out_json_int(b, "id", r->id);
+        out_json_str(b, "outlet", r->outlet);
+        out_json_str(b, "url", r->url);
+        out_json_str(b, "published", r->published);
         sr_buf_printf(b, ",\"v\":%d}", SR_RECORD_VERSION);
         cli_out_json(q->out, b);
         return 0;
     }
-    num_cells nc = {.n = 0};
+    out_numbers nc = {.n = 0};
     if (q->format == OUT_CSV) {
-        const char *cells[11] = {num_i(&nc, r->id), r->published,     r->outlet,
-                                 r->doc_key,        num_i(&nc, r->sentence), r->speaker_code,
+        const char *cells[11] = {out_int(&nc, r->id), r->published,     r->outlet,
+                                 r->doc_key,        out_int(&nc, r->sentence), r->speaker_code,
                                  r->speaker_text,   r->cue_text,      r->direct ? "1" : "0",
                                  r->quote,          r->url};
         cli_out_row(q->out, cells);
@@ -593,6 +486,12 @@ static int on_quote(const sr_quote_row *r, void *ctx)
     return 0;
 }
 
+static int query_quotes(query_run *q, const query_args *a, sr_error *err)
+{
+    sr_quote_filter f = {a->speaker, a->f.since, a->f.until, a->f.outlet, a->f.text, a->f.limit};
+    return sr_store_quotes(q->store, &f, on_quote, q, err);
+}
+
 int cmd_quotes(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -601,20 +500,9 @@ int cmd_quotes(int argc, char **argv)
         {"outlet", required_argument, NULL, OPT_OUTLET}, {"text", required_argument, NULL, OPT_TEXT},
         {"limit", required_argument, NULL, OPT_LIMIT},  {"format", required_argument, NULL, OPT_FORMAT},
         {"help", no_argument, NULL, 'h'},               {NULL, 0, NULL, 0}};
-    query_args a;
-    int status = parse_args(argc, argv, "quotes", quotes_usage, longopts, &a);
-    if (status >= 0)
-        return status;
-    sr_store *s = cli_open_store("quotes", a.db, SR_STORE_READ);
-    if (!s)
-        return EXIT_FATAL;
-    sr_quote_filter qf = {a.speaker, a.f.since, a.f.until, a.f.outlet, a.f.text, a.f.limit};
-    query_run q = {NULL, a.format, SR_BUF_INIT, SR_BUF_INIT};
-    q.out = a.format == OUT_CSV ? cli_out_open(stdout, OUT_CSV, quote_csv_cols, 11)
-                                : cli_out_open(stdout, a.format, quote_table_cols, 5);
-    sr_error err = {0, ""};
-    int rc = sr_store_quotes(s, &qf, on_quote, &q, &err);
-    status = finish("quotes", &q, rc, &err, "no quotations match");
-    sr_store_close(s);
-    return status;
+    static const query_command quotes = {
+        .name = "quotes", .usage = quotes_usage, .longopts = longopts,
+        .table_cols = quote_table_cols, .ntable = 5, .csv_cols = quote_csv_cols, .ncsv = 11,
+        .query = query_quotes, .none = "no quotations match"};
+    return run_query_command(argc, argv, &quotes);
 }

@@ -1,11 +1,13 @@
 /*
- * filter_opts: the options every store query command takes (--db, the
- * event filters, --limit, --format), parsed the same way everywhere:
- * events, actors, places and figures with a store, quotes (a subset).
+ * filter_opts: what every store query command shares: the options it
+ * takes (--db, the event filters, --limit, --format), parsed the same way
+ * everywhere (events, actors, places and figures with a store, quotes a
+ * subset), and a run that opens the store and a writer and ends them
+ * with the same exit statuses and messages.
  *
  * Each command lists FILTER_LONGOPTS (and FORMAT_LONGOPT) in its
  * getopt_long table beside its own options and hands each option to
- * filter_opt_take.
+ * filter_opt_take (or filter_opt_take_or_usage).
  */
 #ifndef SR_CLI_FILTER_OPTS_H
 #define SR_CLI_FILTER_OPTS_H
@@ -72,11 +74,40 @@ typedef struct query_args {
  * message is printed as "sitrep CMD: ..."). */
 int filter_opt_take(query_args *a, int ch, const char *arg, const char *cmd);
 
+/* The same for an option the command's own cases did not take: -1 when
+ * it was a filter option, else the exit status (EXIT_USAGE: a bad value,
+ * or an option the command does not know, with usage on stderr). */
+int filter_opt_take_or_usage(query_args *a, int ch, const char *arg, const char *cmd,
+                             const char *usage);
+
 /* After parsing: settle the format. -1 (message printed) when unknown. */
 int filter_opts_finish(query_args *a, const char *cmd);
 
 /* The exit status for a failed query: usage (2) for a malformed filter,
  * else fatal (3); prints "sitrep CMD: message". */
 int filter_query_failed(const char *cmd, int rc, const sr_error *err);
+
+/* One query command's run: the store, the writer of its rows and buffers
+ * for a row's JSON and for text put together for a cell. */
+typedef struct query_run {
+    const char *cmd;
+    sr_store *store;
+    cli_out *out;   /* NULL: the command writes to stdout itself */
+    out_format format;
+    sr_buf json;
+    sr_buf scratch;
+} query_run;
+
+/* Open a's store and a writer for a's format with the columns of the
+ * table (and of CSV, which are the table's when csv_cols is NULL); no
+ * writer for a format whose columns are NULL. Returns 0, or EXIT_FATAL
+ * when the store cannot be opened (the message is printed). */
+int query_run_start(query_run *r, const char *cmd, const query_args *a, const out_col *table_cols,
+                    int ntable, const out_col *csv_cols, int ncsv);
+
+/* Close the writer and the store; the exit status for the query's rc
+ * (filter_query_failed), a failed write, or success, when `none` (if not
+ * NULL) is said on stderr under a table that has no rows. */
+int query_run_end(query_run *r, int rc, const sr_error *err, const char *none);
 
 #endif

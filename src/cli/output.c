@@ -6,6 +6,7 @@
  * character boundary, never inside a UTF-8 sequence.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -280,4 +281,107 @@ int cli_out_close(cli_out *o)
     free(o);
     errno = saved;
     return rc;
+}
+
+/* ---- numbers as cells --------------------------------------------------- */
+
+static char *next_slot(out_numbers *c)
+{
+    return c->slot[c->n++ % 16];
+}
+
+const char *out_int(out_numbers *c, int64_t v)
+{
+    char *p = next_slot(c);
+    snprintf(p, sizeof c->slot[0], "%lld", (long long)v);
+    return p;
+}
+
+const char *out_fixed(out_numbers *c, double v, int decimals)
+{
+    if (isnan(v))
+        return NULL;
+    char *p = next_slot(c);
+    snprintf(p, sizeof c->slot[0], "%.*f", decimals, v);
+    return p;
+}
+
+const char *out_number(out_numbers *c, double v)
+{
+    if (isnan(v))
+        return NULL;
+    char *p = next_slot(c);
+    snprintf(p, sizeof c->slot[0], "%.15g", v);
+    return p;
+}
+
+/* ---- JSON fields -------------------------------------------------------- */
+
+static void json_key(sr_buf *b, const char *key)
+{
+    sr_buf_puts(b, ",\"");
+    sr_buf_puts(b, key);
+    sr_buf_puts(b, "\":");
+}
+
+/* sr_buf_put_uint with a sign: the store's numbers are int64. */
+static void json_signed(sr_buf *b, int64_t v)
+{
+    if (v < 0) {
+        sr_buf_putc(b, '-');
+        sr_buf_put_uint(b, (unsigned long long)(-(v + 1)) + 1);
+    } else {
+        sr_buf_put_uint(b, (unsigned long long)v);
+    }
+}
+
+void out_json_str(sr_buf *b, const char *key, const char *s)
+{
+    json_key(b, key);
+    sr_buf_json_strz(b, s);
+}
+
+void out_json_int(sr_buf *b, const char *key, int64_t v)
+{
+    json_key(b, key);
+    json_signed(b, v);
+}
+
+void out_json_int_or_null(sr_buf *b, const char *key, int64_t v, int present)
+{
+    json_key(b, key);
+    if (present)
+        json_signed(b, v);
+    else
+        sr_buf_puts(b, "null");
+}
+
+void out_json_fixed(sr_buf *b, const char *key, double v, int decimals)
+{
+    json_key(b, key);
+    if (isnan(v))
+        sr_buf_puts(b, "null");
+    else
+        sr_buf_put_fixed(b, v, decimals);
+}
+
+void out_json_number(sr_buf *b, const char *key, double v)
+{
+    json_key(b, key);
+    sr_buf_json_number(b, v);
+}
+
+void out_json_span(sr_buf *b, const char *key, int64_t start, int64_t end)
+{
+    json_key(b, key);
+    if (start < 0 || end < start)
+        sr_buf_puts(b, "null");
+    else
+        sr_buf_json_span(b, (unsigned long)start, (unsigned long)end);
+}
+
+void out_json_bool(sr_buf *b, const char *key, int v)
+{
+    json_key(b, key);
+    sr_buf_puts(b, v ? "true" : "false");
 }

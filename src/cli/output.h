@@ -18,6 +18,7 @@
 #ifndef SR_CLI_OUTPUT_H
 #define SR_CLI_OUTPUT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "util/buf.h"
@@ -55,6 +56,34 @@ long long cli_out_count(const cli_out *o);
 /* Flush and free. Returns 0, or -1 when writing failed (a full disk, a
  * closed pipe), with errno set. */
 int cli_out_close(cli_out *o);
+
+/* Numbers as table and CSV cells: each is formatted into a slot of its
+ * own, so that one row's cells can all point into the same out_numbers
+ * (16 slots: a row with more numbers reuses the first ones). */
+typedef struct out_numbers {
+    char slot[16][32];
+    int n;
+} out_numbers;
+
+const char *out_int(out_numbers *c, int64_t v);
+/* With `decimals` digits after the point; NaN (a value the store does not
+ * have) is an empty cell (NULL). */
+const char *out_fixed(out_numbers *c, double v, int decimals);
+/* "%.15g": every digit a figure has, none it has not; NaN is NULL. */
+const char *out_number(out_numbers *c, double v);
+
+/* A JSON record's fields after its first, for the jsonl writers: each
+ * appends ,"key": and the value. */
+void out_json_str(sr_buf *b, const char *key, const char *s);    /* NULL: null */
+void out_json_int(sr_buf *b, const char *key, int64_t v);
+/* v, or null when the record has no such value (!present) */
+void out_json_int_or_null(sr_buf *b, const char *key, int64_t v, int present);
+void out_json_fixed(sr_buf *b, const char *key, double v, int decimals); /* NaN: null */
+void out_json_number(sr_buf *b, const char *key, double v); /* "%.15g"; NaN: null */
+/* [start,end], or null for a span the store does not know (a negative
+ * start, an end before it) */
+void out_json_span(sr_buf *b, const char *key, int64_t start, int64_t end);
+void out_json_bool(sr_buf *b, const char *key, int v);
 
 /* The terminal's width in columns: the window of stdout, else $COLUMNS,
  * else 100. */

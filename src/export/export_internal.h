@@ -145,8 +145,19 @@ void export_tsv_field(sr_buf *b, const char *s);
 /* A CSV field (RFC 4180): quoted when it holds a comma, quote or line end;
  * line ends and tabs become spaces, so a record is one line. */
 void export_csv_field(sr_buf *b, const char *s);
-/* `"key":` in a JSON object, after a comma unless it is the first. */
-void export_json_key(sr_buf *b, const char *key, int first);
+/* `"key":` in a JSON object, after a comma unless it opens the object
+ * (the buffer ends in '{': no JSON value does). */
+void export_json_key(sr_buf *b, const char *key);
+/* A key and its value: a string (NULL: null), a count, a number (NaN:
+ * null), an id. Ids are strings: group ids are 63-bit numbers, more than
+ * a JavaScript number holds exactly. */
+void export_json_str(sr_buf *b, const char *key, const char *s);
+void export_json_uint(sr_buf *b, const char *key, unsigned long long v);
+void export_json_num(sr_buf *b, const char *key, double v);
+void export_json_id(sr_buf *b, const char *key, int64_t id);
+/* num_mentions, num_sources, num_articles and fatalities, in that order:
+ * how widely and how deadly, as both JSON formats give an event. */
+void export_json_counts(sr_buf *b, const export_event *ev);
 /* "YYYY-MM-DD..." to year, month, day; 0 when s is not a date. */
 int export_parse_date(const char *s, int *y, int *m, int *d);
 /* documents.ingested_at ("2024-05-01T12:00:00Z", "2024-05-01 12:00:00",

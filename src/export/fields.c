@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "export/export_internal.h"
+#include "time/calendar.h"
 
 void export_tsv_field(sr_buf *b, const char *s)
 {
@@ -30,12 +31,44 @@ void export_csv_field(sr_buf *b, const char *s)
         sr_buf_putc(b, '"');
 }
 
-void export_json_key(sr_buf *b, const char *key, int first)
+void export_json_key(sr_buf *b, const char *key)
 {
-    if (!first)
+    if (b->len > 0 && b->data[b->len - 1] != '{')
         sr_buf_putc(b, ',');
     sr_buf_json_strz(b, key);
     sr_buf_putc(b, ':');
+}
+
+void export_json_str(sr_buf *b, const char *key, const char *s)
+{
+    export_json_key(b, key);
+    sr_buf_json_strz(b, s);
+}
+
+void export_json_uint(sr_buf *b, const char *key, unsigned long long v)
+{
+    export_json_key(b, key);
+    sr_buf_put_uint(b, v);
+}
+
+void export_json_num(sr_buf *b, const char *key, double v)
+{
+    export_json_key(b, key);
+    sr_buf_json_number(b, v);
+}
+
+void export_json_id(sr_buf *b, const char *key, int64_t id)
+{
+    export_json_key(b, key);
+    sr_buf_printf(b, "\"%lld\"", (long long)id);
+}
+
+void export_json_counts(sr_buf *b, const export_event *ev)
+{
+    export_json_uint(b, "num_mentions", (unsigned)ev->num_mentions);
+    export_json_uint(b, "num_sources", (unsigned)ev->num_sources);
+    export_json_uint(b, "num_articles", (unsigned)ev->num_articles);
+    export_json_uint(b, "fatalities", (unsigned long long)ev->fatalities);
 }
 
 static int digits(const char *s, int n, int *out)
@@ -50,20 +83,13 @@ static int digits(const char *s, int n, int *out)
     return 1;
 }
 
-static int days_in_month(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
 int export_parse_date(const char *s, int *y, int *m, int *d)
 {
     if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
         return 0;
     if (!digits(s, 4, y) || !digits(s + 5, 2, m) || !digits(s + 8, 2, d))
         return 0;
-    return *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
+    return *m >= 1 && *m <= 12 && *d >= 1 && *d <= tx_days_in_month(*y, *m);
 }
 
 int export_parse_timestamp(const char *s, time_t *out)
@@ -104,16 +130,12 @@ int export_period_end(const char *date, const char *precision, char out[11])
     if (!precision || !export_parse_date(date, &y, &m, &d))
         return 0;
     if (strcmp(precision, "week") == 0) {
-        d += 6;
-        if (d > days_in_month(y, m)) {
-            d -= days_in_month(y, m);
-            if (++m > 12) {
-                m = 1;
-                y++;
-            }
-        }
+        tx_date last = tx_from_days(tx_days(y, m, d) + 6);
+        y = last.y;
+        m = last.m;
+        d = last.d;
     } else if (strcmp(precision, "month") == 0) {
-        d = days_in_month(y, m);
+        d = tx_days_in_month(y, m);
     } else if (strcmp(precision, "year") == 0) {
         m = 12;
         d = 31;

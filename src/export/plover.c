@@ -36,15 +36,32 @@ static void entities(sr_buf *b, const char *code, const char *text)
         export_actor a;
         export_actor_parse(code, &a);
         sr_buf_putc(b, '{');
-        export_json_key(b, "code", 1);
-        sr_buf_json_strz(b, code && *code ? code : NULL);
-        export_json_key(b, "sector", 0);
-        sr_buf_json_strz(b, export_actor_sector(&a));
-        export_json_key(b, "entity_text", 0);
-        sr_buf_json_strz(b, text);
+        export_json_str(b, "code", code && *code ? code : NULL);
+        export_json_str(b, "sector", export_actor_sector(&a));
+        export_json_str(b, "entity_text", text);
         sr_buf_putc(b, '}');
     }
     sr_buf_putc(b, ']');
+}
+
+/* A one-element array, or an empty one when s is NULL or empty. */
+static void string_list(sr_buf *b, const char *key, const char *s)
+{
+    export_json_key(b, key);
+    sr_buf_putc(b, '[');
+    if (s && *s)
+        sr_buf_json_strz(b, s);
+    sr_buf_putc(b, ']');
+}
+
+/* A count, or null when there is none (0). */
+static void uint_or_null(sr_buf *b, const char *key, long long v)
+{
+    export_json_key(b, key);
+    if (v > 0)
+        sr_buf_put_uint(b, (unsigned long long)v);
+    else
+        sr_buf_puts(b, "null");
 }
 
 /* GeoNames feature class and code, and the manual's resolution (5
@@ -72,15 +89,9 @@ static void feature_fields(sr_buf *b, const char *feature)
         code = "PCLI";
         resolution = 1;
     }
-    export_json_key(b, "feature_class", 0);
-    sr_buf_json_strz(b, cls);
-    export_json_key(b, "feature_code", 0);
-    sr_buf_json_strz(b, code);
-    export_json_key(b, "resolution", 0);
-    if (resolution)
-        sr_buf_put_uint(b, (unsigned)resolution);
-    else
-        sr_buf_puts(b, "null");
+    export_json_str(b, "feature_class", cls);
+    export_json_str(b, "feature_code", code);
+    uint_or_null(b, "resolution", resolution);
 }
 
 static void event_loc(sr_buf *b, const export_event *ev)
@@ -91,26 +102,61 @@ static void event_loc(sr_buf *b, const export_event *ev)
         return;
     }
     sr_buf_putc(b, '{');
-    export_json_key(b, "extracted_place", 1);
-    sr_buf_json_strz(b, r->place_text);
-    export_json_key(b, "resolved_place", 0);
-    sr_buf_json_strz(b, r->place_name);
-    export_json_key(b, "geonameid", 0);
-    if (r->geonameid > 0)
-        sr_buf_put_uint(b, (unsigned long long)r->geonameid);
+    export_json_str(b, "extracted_place", r->place_text);
+    export_json_str(b, "resolved_place", r->place_name);
+    uint_or_null(b, "geonameid", r->geonameid);
+    export_json_key(b, "lat");
+    sr_buf_put_fixed(b, r->lat, 5);
+    export_json_key(b, "lon");
+    sr_buf_put_fixed(b, r->lon, 5);
+    export_json_str(b, "province", r->place_admin1);
+    export_json_str(b, "country", ev->place.country_name[0] ? ev->place.country_name : NULL);
+    export_json_str(b, "country_code", r->place_country3);
+    feature_fields(b, r->place_feature);
+    sr_buf_putc(b, '}');
+}
+
+/* "YYYY-MM-DD" of a date or timestamp, or null when it is none. */
+static void day_or_null(sr_buf *b, const char *key, const char *date)
+{
+    int y, m, d;
+    export_json_key(b, key);
+    if (export_parse_date(date, &y, &m, &d))
+        sr_buf_printf(b, "\"%04d-%02d-%02d\"", y, m, d);
     else
         sr_buf_puts(b, "null");
-    export_json_key(b, "lat", 0);
-    sr_buf_put_fixed(b, r->lat, 5);
-    export_json_key(b, "lon", 0);
-    sr_buf_put_fixed(b, r->lon, 5);
-    export_json_key(b, "province", 0);
-    sr_buf_json_strz(b, r->place_admin1);
-    export_json_key(b, "country", 0);
-    sr_buf_json_strz(b, ev->place.country_name[0] ? ev->place.country_name : NULL);
-    export_json_key(b, "country_code", 0);
-    sr_buf_json_strz(b, r->place_country3);
-    feature_fields(b, r->place_feature);
+}
+
+static void cite_info(sr_buf *b, const sr_event_row *r)
+{
+    export_json_key(b, "cite_info");
+    sr_buf_putc(b, '{');
+    export_json_str(b, "outlet", r->outlet);
+    export_json_str(b, "url", r->url);
+    export_json_str(b, "title", r->title);
+    export_json_str(b, "published", r->published);
+    sr_buf_putc(b, '}');
+}
+
+/* What PLOVER has no field for, under "sitrep". */
+static void sitrep_fields(sr_buf *b, const export_event *ev)
+{
+    const sr_event_row *r = ev->row;
+    export_json_key(b, "sitrep");
+    sr_buf_putc(b, '{');
+    export_json_str(b, "cameo", r->cameo);
+    export_json_str(b, "root", r->root);
+    export_json_uint(b, "quad_class", (unsigned)r->quad_class);
+    export_json_num(b, "goldstein", r->goldstein);
+    export_json_str(b, "mood", r->mood);
+    export_json_str(b, "date_precision", r->date_precision);
+    export_json_str(b, "date_source", r->date_source);
+    export_json_counts(b, ev);
+    export_json_str(b, "doc", r->doc_key);
+    export_json_uint(b, "sentence", (unsigned)r->sentence);
+    export_json_key(b, "span");
+    sr_buf_json_span(b, (unsigned long)r->start, (unsigned long)r->end);
+    export_json_str(b, "place_from", ev->place.known ? r->place_from : NULL);
     sr_buf_putc(b, '}');
 }
 
@@ -127,86 +173,26 @@ static enum export_outcome plover_event(export_ctx *x, const export_event *ev)
         return EXPORT_NO_DATE;
     sr_buf *b = &x->line;
     sr_buf_putc(b, '{');
-    export_json_key(b, "id", 1);
-    sr_buf_printf(b, "\"%lld\"", (long long)ev->id);
-    export_json_key(b, "date", 0);
-    sr_buf_printf(b, "\"%04d-%02d-%02d\"", y, m, d);
+    export_json_id(b, "id", ev->id);
+    day_or_null(b, "date", r->date);
     char end[11];
-    if (export_period_end(r->date, r->date_precision, end)) {
-        export_json_key(b, "enddate", 0);
-        sr_buf_json_strz(b, end);
-    }
-    export_json_key(b, "event", 0);
-    sr_buf_putc(b, '[');
-    sr_buf_json_strz(b, r->plover_type);
-    sr_buf_putc(b, ']');
-    export_json_key(b, "mode", 0);
-    sr_buf_putc(b, '[');
-    if (r->plover_mode && *r->plover_mode)
-        sr_buf_json_strz(b, r->plover_mode);
-    sr_buf_putc(b, ']');
-    export_json_key(b, "quad_code", 0);
-    sr_buf_put_uint(b, (unsigned)plover_quad(r->plover_type, r->quad_class));
-    export_json_key(b, "actor", 0);
+    if (export_period_end(r->date, r->date_precision, end))
+        export_json_str(b, "enddate", end);
+    string_list(b, "event", r->plover_type);
+    string_list(b, "mode", r->plover_mode);
+    export_json_uint(b, "quad_code", (unsigned)plover_quad(r->plover_type, r->quad_class));
+    export_json_key(b, "actor");
     entities(b, r->source_code, r->source_text);
-    export_json_key(b, "recipient", 0);
+    export_json_key(b, "recipient");
     entities(b, r->target_code, r->target_text);
-    export_json_key(b, "event_loc", 0);
+    export_json_key(b, "event_loc");
     event_loc(b, ev);
-    export_json_key(b, "event_text", 0);
-    sr_buf_json_strz(b, r->sentence_text);
-    export_json_key(b, "cite_info", 0);
-    sr_buf_putc(b, '{');
-    export_json_key(b, "outlet", 1);
-    sr_buf_json_strz(b, r->outlet);
-    export_json_key(b, "url", 0);
-    sr_buf_json_strz(b, r->url);
-    export_json_key(b, "title", 0);
-    sr_buf_json_strz(b, r->title);
-    export_json_key(b, "published", 0);
-    sr_buf_json_strz(b, r->published);
-    sr_buf_putc(b, '}');
-    export_json_key(b, "coder", 0);
-    sr_buf_json_strz(b, "sitrep " SR_VERSION);
-    export_json_key(b, "coded_date", 0);
-    if (export_parse_date(ev->ingested_at, &y, &m, &d))
-        sr_buf_printf(b, "\"%04d-%02d-%02d\"", y, m, d);
-    else
-        sr_buf_puts(b, "null");
-
-    export_json_key(b, "sitrep", 0);
-    sr_buf_putc(b, '{');
-    export_json_key(b, "cameo", 1);
-    sr_buf_json_strz(b, r->cameo);
-    export_json_key(b, "root", 0);
-    sr_buf_json_strz(b, r->root);
-    export_json_key(b, "quad_class", 0);
-    sr_buf_put_uint(b, (unsigned)r->quad_class);
-    export_json_key(b, "goldstein", 0);
-    sr_buf_json_number(b, r->goldstein);
-    export_json_key(b, "mood", 0);
-    sr_buf_json_strz(b, r->mood);
-    export_json_key(b, "date_precision", 0);
-    sr_buf_json_strz(b, r->date_precision);
-    export_json_key(b, "date_source", 0);
-    sr_buf_json_strz(b, r->date_source);
-    export_json_key(b, "num_mentions", 0);
-    sr_buf_put_uint(b, (unsigned)ev->num_mentions);
-    export_json_key(b, "num_sources", 0);
-    sr_buf_put_uint(b, (unsigned)ev->num_sources);
-    export_json_key(b, "num_articles", 0);
-    sr_buf_put_uint(b, (unsigned)ev->num_articles);
-    export_json_key(b, "fatalities", 0);
-    sr_buf_put_uint(b, (unsigned long long)ev->fatalities);
-    export_json_key(b, "doc", 0);
-    sr_buf_json_strz(b, r->doc_key);
-    export_json_key(b, "sentence", 0);
-    sr_buf_put_uint(b, (unsigned)r->sentence);
-    export_json_key(b, "span", 0);
-    sr_buf_json_span(b, (unsigned long)r->start, (unsigned long)r->end);
-    export_json_key(b, "place_from", 0);
-    sr_buf_json_strz(b, ev->place.known ? r->place_from : NULL);
-    sr_buf_puts(b, "}}\n");
+    export_json_str(b, "event_text", r->sentence_text);
+    cite_info(b, r);
+    export_json_str(b, "coder", "sitrep " SR_VERSION);
+    day_or_null(b, "coded_date", ev->ingested_at);
+    sitrep_fields(b, ev);
+    sr_buf_puts(b, "}\n");
     return EXPORT_WRITTEN;
 }
 

@@ -16,6 +16,7 @@
 
 #include "figures/figures_internal.h"
 #include "sitrep/sitrep.h"
+#include "time/calendar.h"
 
 /* ---- subject ------------------------------------------------------------- */
 
@@ -403,13 +404,7 @@ static long day_number(const char *date)
     if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
         d > 31)
         return -1;
-    /* days from civil (Howard Hinnant's algorithm) */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    return (long)tx_days(y, m, d);
 }
 
 static int same_text(const char *a, const char *b)

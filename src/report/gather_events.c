@@ -20,11 +20,6 @@
 #include "sitrep/cameo.h"
 #include "store/filter.h"
 
-static int sql_fail(report *r)
-{
-    return sr_error_set(r->err, SR_EIO, "report: %s", sqlite3_errmsg(r->db));
-}
-
 static int run_all(report *r, const char *const *sql)
 {
     for (; *sql; sql++)
@@ -95,9 +90,9 @@ static int select_events(report *r)
     sr_buf_puts(&sql, q.where.data);
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(r->db, sql.data, (int)sql.len, &st, NULL) != SQLITE_OK) {
-        rc = sql_fail(r);
+        rc = rep_sql_fail(r);
     } else if ((rc = sr_filter_sql_bind(&q, st, 1, r->err)) > 0) {
-        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : sql_fail(r);
+        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : rep_sql_fail(r);
     }
     sqlite3_finalize(st);
     sr_buf_free(&sql);
@@ -137,7 +132,7 @@ static int select_events(report *r)
         sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, until, -1, SQLITE_TRANSIENT);
     }
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : sql_fail(r);
+    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : rep_sql_fail(r);
     sqlite3_finalize(st);
     return rc;
 }
@@ -212,8 +207,7 @@ static int gather_timeline(report *r)
         r->timeline = grow(r, r->timeline, r->ntimeline, &cap, sizeof *r->timeline);
         r->timeline[r->ntimeline++] = (rep_tl_cell){day, type, n};
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(r);
+    return rep_finish_rows(r, st, rc);
 }
 
 /* ---- places ------------------------------------------------------------------- */
@@ -250,9 +244,8 @@ static int gather_places(report *r)
         p->mentions = sqlite3_column_int64(st, 8);
         p->on_map = !isnan(p->lat) && !isnan(p->lon);
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return sql_fail(r);
+    if ((rc = rep_finish_rows(r, st, rc)) != 0)
+        return rc;
     r->has_view = rep_map_fit(r->places, r->nplaces, 1000, &r->view);
     return 0;
 }
@@ -290,7 +283,7 @@ static int gather_actor_names(report *r)
         sqlite3_bind_text(st, 1, r->actors[i].code, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE) {
             sqlite3_finalize(st);
-            return sql_fail(r);
+            return rep_sql_fail(r);
         }
     }
     sqlite3_finalize(st);
@@ -310,8 +303,7 @@ static int gather_actor_names(report *r)
             if (!r->actors[i].name && strcmp(r->actors[i].code, code) == 0)
                 r->actors[i].name = rep_shorten(r, rep_col(r, st, 1), 34);
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : sql_fail(r);
+    return rep_finish_rows(r, st, rc);
 }
 
 static int gather_network(report *r)
@@ -359,7 +351,7 @@ static int gather_network(report *r)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         free(pairs);
-        return rc == SQLITE_NOMEM ? sr_error_set(r->err, SR_ENOMEM, "out of memory") : sql_fail(r);
+        return rc == SQLITE_NOMEM ? sr_error_set(r->err, SR_ENOMEM, "out of memory") : rep_sql_fail(r);
     }
     rep_edge *edges = malloc((npairs ? npairs : 1) * sizeof *edges);
     if (!edges) {
@@ -436,7 +428,7 @@ static int gather_event_detail(report *r, sqlite3_stmt *st, rep_event *ev)
             seen[nseen++] = (cand){doc, rep_strdup(r, outlet)};
     }
     if (rc != SQLITE_DONE)
-        return sql_fail(r);
+        return rep_sql_fail(r);
     /* One article per outlet first, then the others, up to the limit. */
     ev->cites = sr_arena_calloc(r->arena, REP_KEY_SOURCES, sizeof *ev->cites);
     for (int pass = 0; pass < 2; pass++)
@@ -494,7 +486,7 @@ static int gather_key_events(report *r)
     if (rc == SQLITE_DONE)
         rc = 0;
     else if (rc > 0)
-        rc = sql_fail(r);
+        rc = rep_sql_fail(r);
     sqlite3_finalize(detail);
     sqlite3_finalize(st);
     return rc;

@@ -16,11 +16,6 @@
 
 #include "report/report_internal.h"
 
-static int sql_fail(report *r)
-{
-    return sr_error_set(r->err, SR_EIO, "report: %s", sqlite3_errmsg(r->db));
-}
-
 #define SPEAKER_CONDITION                                                                    \
     " q.speaker_text IS NOT NULL AND NOT (q.speaker_code IS NULL AND lower(q.speaker_text) IN" \
     " ('he', 'she', 'it', 'they', 'we', 'i', 'you'))"
@@ -49,7 +44,7 @@ static int speaker_names(report *r, rep_speaker *sp)
     sqlite3_finalize(st);
     sp->others = others.len ? rep_strdup(r, others.data) : NULL;
     sr_buf_free(&others);
-    return rc == SQLITE_DONE ? 0 : sql_fail(r);
+    return rc == SQLITE_DONE ? 0 : rep_sql_fail(r);
 }
 
 /* Two quotes of the speaker, direct ones of a readable length first; the
@@ -90,7 +85,7 @@ static int speaker_quotes(report *r, rep_speaker *sp, sqlite3_stmt *st)
             }
         }
     }
-    return rc == SQLITE_DONE ? 0 : sql_fail(r);
+    return rc == SQLITE_DONE ? 0 : rep_sql_fail(r);
 }
 
 static int gather_quotes(report *r)
@@ -138,8 +133,7 @@ static int gather_quotes(report *r)
         sp->quotes = sqlite3_column_int64(st, 2);
         sp->outlets = sqlite3_column_int64(st, 3);
     }
-    rc = rc == SQLITE_DONE ? 0 : sql_fail(r);
-    sqlite3_finalize(st);
+    rc = rep_finish_rows(r, st, rc);
     for (size_t i = 0; rc == 0 && i < r->nspeakers; i++) {
         if (r->speakers[i].code)
             rc = speaker_names(r, &r->speakers[i]);
@@ -205,10 +199,9 @@ static int gather_labels(report *r)
         }
         cells[ncells++] = (cell){rep_col(r, st, 0), rep_col(r, st, 1), sqlite3_column_int64(st, 2)};
     }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    if ((rc = rep_finish_rows(r, st, rc)) != 0) {
         free(cells);
-        return sql_fail(r);
+        return rc;
     }
     rep_labels *l = &r->labels;
     tally *outlets = sr_arena_calloc(r->arena, ncells ? ncells : 1, sizeof *outlets);
@@ -247,4 +240,14 @@ int rep_gather_words(report *r)
 {
     int rc = gather_quotes(r);
     return rc != 0 ? rc : gather_labels(r);
+}
+
+size_t rep_labels_top(const rep_labels *l, size_t outlet)
+{
+    const long *row = &l->counts[outlet * l->nwords];
+    size_t top = 0;
+    for (size_t w = 1; w < l->nwords; w++)
+        if (row[w] > row[top])
+            top = w;
+    return top;
 }

@@ -8,7 +8,6 @@
  */
 #include <math.h>
 #include <string.h>
-#include <strings.h>
 
 #include "report/report_internal.h"
 
@@ -97,31 +96,6 @@ static const char css[] =
 static void h(sr_buf *b, const char *s)
 {
     rep_html(b, s);
-}
-
-static const rep_source *source(const report *r, int n)
-{
-    return n > 0 && (size_t)n <= r->nsources ? &r->sources[n - 1] : NULL;
-}
-
-/* "Outlet[n]": the outlet's name linking to the article, the number
- * linking to the Sources list. */
-static void put_cite(sr_buf *b, const report *r, int n, const char *outlet)
-{
-    const rep_source *s = source(r, n);
-    if (!s)
-        return;
-    const char *name = outlet ? outlet : s->outlet ? s->outlet : "source";
-    if (rep_url_linkable(s->url)) {
-        sr_buf_puts(b, "<a href=\"");
-        h(b, s->url);
-        sr_buf_puts(b, "\">");
-        h(b, name);
-        sr_buf_puts(b, "</a>");
-    } else {
-        h(b, name);
-    }
-    sr_buf_printf(b, "<sup><a href=\"#src-%d\">%d</a></sup>", n, n);
 }
 
 static void put_type_badge(sr_buf *b, int type)
@@ -268,36 +242,21 @@ static void put_timeline(sr_buf *b, const report *r)
     size_t nb;
     rep_bucket_unit unit;
     rep_timeline_buckets(r, 120, &bk, &nb, &unit);
-    sr_buf_printf(b,
-                  "<p class=\"note\">Events per %s by PLOVER type, counted on the day each "
-                  "event was first reported to happen.",
-                  unit == REP_BY_DAY ? "day" : unit == REP_BY_WEEK ? "week (from Monday)" : "month");
-    if (r->head.undated)
-        sr_buf_printf(b, " %ld undated event%s not shown.", r->head.undated,
-                      r->head.undated == 1 ? " is" : "s are");
-    long shown = 0, all = rep_timeline_total(r);
-    for (size_t i = 0; i < nb; i++)
-        shown += bk[i].total;
-    if (all > shown)
-        sr_buf_printf(b, " %ld event%s dated far from the rest %s not drawn.", all - shown,
-                      all - shown == 1 ? "" : "s", all - shown == 1 ? "is" : "are");
+    sr_buf_puts(b, "<p class=\"note\">");
+    rep_put_timeline_note(b, r, bk, nb, unit, "not shown", "not drawn");
     sr_buf_puts(b, "</p></section>\n");
 }
 
+/* The map's table has no columns for the province and country. */
 static void put_place_name(sr_buf *b, const rep_place *p)
 {
-    h(b, p->name);
-    if (rep_area_word(p->feature))
-        sr_buf_printf(b, " (%s)", rep_area_word(p->feature));
+    rep_put_place_name(b, 1, p);
     if (p->admin1 && strcmp(p->admin1, p->name) != 0) {
         sr_buf_puts(b, ", ");
         h(b, p->admin1);
     }
-    if (p->country) {
-        sr_buf_puts(b, " <span class=\"code\">");
-        h(b, p->country);
-        sr_buf_puts(b, "</span>");
-    }
+    if (p->country)
+        rep_aside(b, 1, "", p->country);
 }
 
 static void put_map(sr_buf *b, const report *r)
@@ -342,28 +301,8 @@ static void put_map(sr_buf *b, const report *r)
             sr_buf_puts(b, "<td></td></tr>\n");
     }
     sr_buf_puts(b, "</tbody></table>\n<p class=\"note\">");
-    rep_put_count(b, r->head.placed);
-    sr_buf_puts(b, " of ");
-    rep_put_count(b, r->head.events);
-    sr_buf_puts(b, " events have a place; ");
-    rep_put_count(b, r->distinct_places);
-    sr_buf_puts(b, " places in all.</p></section>\n");
-}
-
-static void put_actor(sr_buf *b, const char *text, const char *code)
-{
-    if (text) {
-        sr_buf_puts(b, "<b>");
-        h(b, text);
-        sr_buf_puts(b, "</b>");
-    }
-    if (code) {
-        sr_buf_puts(b, text ? " <span class=\"code\">" : "<span class=\"code\">");
-        h(b, code);
-        sr_buf_puts(b, "</span>");
-    }
-    if (!text && !code)
-        sr_buf_puts(b, "<i>someone</i>");
+    rep_put_place_counts(b, r);
+    sr_buf_puts(b, "</p></section>\n");
 }
 
 static void put_events(sr_buf *b, const report *r)
@@ -379,48 +318,22 @@ static void put_events(sr_buf *b, const report *r)
         sr_buf_printf(b, "<li style=\"border-left-color:%s\"><div class=\"evhead\">",
                       rep_types[e->type].color);
         put_type_badge(b, e->type);
-        sr_buf_puts(b, " <b>");
-        h(b, e->date ? e->date : "undated");
-        sr_buf_puts(b, "</b>");
-        if (e->place) {
-            sr_buf_puts(b, " \xC2\xB7 ");
-            h(b, e->place);
-        }
-        sr_buf_printf(b, " \xC2\xB7 %ld outlet%s, %ld article%s, %ld mention%s</div>\n",
-                      e->outlets, e->outlets == 1 ? "" : "s", e->articles,
-                      e->articles == 1 ? "" : "s", e->mentions, e->mentions == 1 ? "" : "s");
-        sr_buf_puts(b, "<div class=\"evwhat\">");
-        put_actor(b, e->source_text, e->source_code);
-        if (e->target_text || e->target_code) {
-            sr_buf_puts(b, " \xE2\x86\x92 ");
-            put_actor(b, e->target_text, e->target_code);
-        }
-        sr_buf_puts(b, ": ");
-        h(b, e->description ? e->description : "event");
-        sr_buf_puts(b, " <span class=\"code\">CAMEO ");
-        h(b, e->cameo);
-        sr_buf_puts(b, "</span></div>\n");
+        sr_buf_puts(b, " ");
+        rep_put_event_when_where(b, 1, e);
+        rep_put_event_counts(b, e);
+        sr_buf_puts(b, "</div>\n<div class=\"evwhat\">");
+        rep_put_event_what(b, 1, e);
+        sr_buf_puts(b, "</div>\n");
         if (e->sentence) {
             sr_buf_puts(b, "<div class=\"said\"><q>");
             h(b, e->sentence);
             sr_buf_puts(b, "</q></div>\n");
         }
-        sr_buf_puts(b, "<div class=\"src\">Reported by ");
-        for (size_t c = 0; c < e->ncites; c++) {
-            if (c)
-                sr_buf_puts(b, ", ");
-            put_cite(b, r, e->cites[c], NULL);
-        }
-        if ((long)e->ncites < e->articles)
-            sr_buf_printf(b, " and %ld more", e->articles - (long)e->ncites);
+        sr_buf_puts(b, "<div class=\"src\">");
+        rep_put_reported_by(b, r, 1, e);
         sr_buf_puts(b, "</div></li>\n");
     }
     sr_buf_puts(b, "</ol></section>\n");
-}
-
-static const char *actor_label(const report *r, int i)
-{
-    return r->actors[i].name ? r->actors[i].name : r->actors[i].code;
 }
 
 static void put_network(sr_buf *b, const report *r)
@@ -441,9 +354,9 @@ static void put_network(sr_buf *b, const report *r)
     for (size_t i = 0; i < r->nedges; i++) {
         const rep_edge *e = &r->edges[i];
         sr_buf_puts(b, "<tr><td>");
-        put_actor(b, actor_label(r, e->source), r->actors[e->source].code);
+        rep_put_actor(b, 1, rep_actor_label(r, e->source), r->actors[e->source].code);
         sr_buf_puts(b, "</td><td>\xE2\x86\x92</td><td>");
-        put_actor(b, actor_label(r, e->target), r->actors[e->target].code);
+        rep_put_actor(b, 1, rep_actor_label(r, e->target), r->actors[e->target].code);
         sr_buf_printf(b, "</td><td class=\"n\">%ld</td><td>", e->events);
         put_type_badge(b, e->type);
         sr_buf_printf(b, " %ld</td></tr>\n", e->type_events);
@@ -467,29 +380,15 @@ static void put_killed_rows(sr_buf *b, const report *r, const rep_quantity *rows
     for (size_t i = 0; i < n; i++) {
         const rep_quantity *q = &rows[i];
         sr_buf_puts(b, "<tr><td class=\"d\">");
-        h(b, q->date ? q->date : "");
+        h(b, q->date);
         sr_buf_puts(b, "</td><td>");
-        h(b, q->place ? q->place : "");
+        h(b, q->place);
         sr_buf_puts(b, "</td><td>");
-        const char *unit = q->nfigs ? q->figs[0].unit : NULL;
-        h(b, unit ? unit : "");
-        if (q->subject && strcmp(q->subject, "?") != 0 && (!unit || strcasecmp(q->subject, unit) != 0)) {
-            sr_buf_puts(b, " <span class=\"code\">");
-            h(b, q->subject);
-            sr_buf_puts(b, "</span>");
-        }
+        rep_put_toll_who(b, 1, q);
         sr_buf_puts(b, "</td><td class=\"n\">");
         rep_put_range(b, q->low, q->high);
         sr_buf_puts(b, "</td><td>");
-        for (size_t f = 0; f < q->nfigs; f++) {
-            if (f)
-                sr_buf_puts(b, "; ");
-            put_cite(b, r, q->figs[f].cite, q->figs[f].outlet);
-            if (q->nfigs > 1) {
-                sr_buf_puts(b, " ");
-                rep_put_range(b, q->figs[f].low, q->figs[f].high);
-            }
-        }
+        rep_put_toll_reporters(b, r, 1, q);
         sr_buf_puts(b, "</td><td>");
         put_status(b, q);
         sr_buf_puts(b, "</td></tr>\n");
@@ -540,23 +439,8 @@ static void put_groups(sr_buf *b, const report *r)
         const rep_quantity *q = &r->groups[g];
         sr_buf_puts(b, "<div class=\"fig\"><div class=\"head\">");
         put_status(b, q);
-        sr_buf_puts(b, " <b>");
-        h(b, q->category);
-        sr_buf_puts(b, "</b>");
-        const char *unit = q->nfigs ? q->figs[0].unit : NULL;
-        if (unit) {
-            sr_buf_puts(b, " \xC2\xB7 ");
-            h(b, unit);
-        }
-        if (q->subject && (!unit || strcasecmp(q->subject, unit) != 0)) {
-            sr_buf_puts(b, " <span class=\"code\">");
-            h(b, q->subject);
-            sr_buf_puts(b, "</span>");
-        }
-        if (q->place) {
-            sr_buf_puts(b, " \xC2\xB7 ");
-            h(b, q->place);
-        }
+        sr_buf_puts(b, " ");
+        rep_put_quantity_what(b, 1, q);
         sr_buf_printf(b, " \xC2\xB7 %zu outlets</div>\n", q->noutlets);
         sr_buf_puts(b, "<table class=\"figs\"><colgroup><col style=\"width:15%\"><col "
                        "style=\"width:11%\"><col style=\"width:12%\"><col style=\"width:13%\"><col "
@@ -566,17 +450,17 @@ static void put_groups(sr_buf *b, const report *r)
         for (size_t f = 0; f < q->nfigs; f++) {
             const rep_figure *fg = &q->figs[f];
             sr_buf_puts(b, "<tr><td>");
-            put_cite(b, r, fg->cite, fg->outlet);
+            rep_put_cite(b, r, 1, fg->cite, fg->outlet);
             sr_buf_puts(b, "</td><td class=\"d\">");
-            h(b, fg->date ? fg->date : "");
+            h(b, fg->date);
             sr_buf_puts(b, "</td><td class=\"n\">");
             rep_put_range(b, fg->low, fg->high);
             sr_buf_puts(b, "</td><td>");
             h(b, fg->figure_text);
             sr_buf_puts(b, "</td><td>");
-            h(b, fg->claimant ? fg->claimant : "");
+            h(b, fg->claimant);
             sr_buf_puts(b, "</td><td class=\"said\" style=\"font-size:12.5px\">");
-            h(b, fg->sentence ? fg->sentence : "");
+            h(b, fg->sentence);
             sr_buf_puts(b, "</td></tr>\n");
         }
         sr_buf_puts(b, "</tbody></table></div>\n");
@@ -598,19 +482,9 @@ static void put_quotes(sr_buf *b, const report *r)
     for (size_t i = 0; i < r->nspeakers; i++) {
         const rep_speaker *s = &r->speakers[i];
         sr_buf_puts(b, "<div class=\"speaker\"><h3>");
-        h(b, s->name ? s->name : s->code);
-        if (s->code && s->name) {
-            sr_buf_puts(b, " <span class=\"code\">");
-            h(b, s->code);
-            sr_buf_puts(b, "</span>");
-        }
-        sr_buf_printf(b,
-                      " <span class=\"note\" style=\"font-weight:400\">%ld quote%s, %ld outlet%s",
-                      s->quotes, s->quotes == 1 ? "" : "s", s->outlets, s->outlets == 1 ? "" : "s");
-        if (s->others) {
-            sr_buf_puts(b, "; also named ");
-            h(b, s->others);
-        }
+        rep_put_speaker_name(b, 1, s);
+        sr_buf_puts(b, " <span class=\"note\" style=\"font-weight:400\">");
+        rep_put_speaker_counts(b, 1, s);
         sr_buf_puts(b, "</span></h3>\n");
         for (size_t k = 0; k < s->nq; k++) {
             const rep_quote *q = &s->q[k];
@@ -618,18 +492,8 @@ static void put_quotes(sr_buf *b, const report *r)
             sr_buf_puts(b, q->direct ? "<q>" : "");
             h(b, q->text);
             sr_buf_puts(b, q->direct ? "</q>" : " <span class=\"note\">(reported speech)</span>");
-            sr_buf_puts(b, "<span class=\"by\">\xE2\x80\x94 ");
-            h(b, q->speaker);
-            sr_buf_puts(b, ", ");
-            for (size_t c = 0; c < q->ncites; c++) {
-                if (c)
-                    sr_buf_puts(b, ", ");
-                put_cite(b, r, q->cites[c], q->outlets[c]);
-            }
-            if (q->date) {
-                sr_buf_puts(b, ", ");
-                h(b, q->date);
-            }
+            sr_buf_puts(b, "<span class=\"by\">");
+            rep_put_quote_by(b, r, 1, q);
             sr_buf_puts(b, "</span></blockquote>\n");
         }
         sr_buf_puts(b, "</div>\n");
@@ -656,10 +520,7 @@ static void put_labels(sr_buf *b, const report *r)
     sr_buf_puts(b, "<th class=\"n\">All</th></tr></thead><tbody>\n");
     for (size_t o = 0; o < l->noutlets; o++) {
         const long *row = &l->counts[o * l->nwords];
-        size_t top = 0;
-        for (size_t w = 1; w < l->nwords; w++)
-            if (row[w] > row[top])
-                top = w;
+        size_t top = rep_labels_top(l, o);
         sr_buf_puts(b, "<tr><td>");
         h(b, l->outlets[o]);
         sr_buf_puts(b, "</td>");
@@ -686,14 +547,8 @@ static void put_sources(sr_buf *b, const report *r)
     sr_buf_puts(b, "<ol class=\"sources\">\n");
     for (size_t i = 0; i < r->nsources; i++) {
         const rep_source *s = &r->sources[i];
-        sr_buf_printf(b, "<li id=\"src-%zu\"><b>", i + 1);
-        h(b, s->outlet ? s->outlet : "unknown outlet");
-        sr_buf_puts(b, "</b>");
-        if (s->published) {
-            sr_buf_puts(b, ", ");
-            h(b, s->published);
-        }
-        sr_buf_puts(b, ": ");
+        sr_buf_printf(b, "<li id=\"src-%zu\">", i + 1);
+        rep_put_source_head(b, 1, s);
         const char *title = s->title ? s->title : s->doc_key;
         if (rep_url_linkable(s->url)) {
             sr_buf_puts(b, "<a href=\"");
@@ -703,11 +558,8 @@ static void put_sources(sr_buf *b, const report *r)
             sr_buf_puts(b, "</a>");
         } else {
             h(b, title ? title : "");
-            if (s->url) {
-                sr_buf_puts(b, " <span class=\"code\">");
-                h(b, s->url);
-                sr_buf_puts(b, "</span>");
-            }
+            if (s->url)
+                rep_aside(b, 1, "", s->url);
         }
         sr_buf_puts(b, "</li>\n");
     }

@@ -10,50 +10,12 @@
  */
 #include <math.h>
 #include <string.h>
-#include <strings.h>
 
 #include "report/report_internal.h"
 
 static void m(sr_buf *b, const char *s)
 {
     rep_md(b, s);
-}
-
-static const rep_source *source(const report *r, int n)
-{
-    return n > 0 && (size_t)n <= r->nsources ? &r->sources[n - 1] : NULL;
-}
-
-static void put_cite(sr_buf *b, const report *r, int n, const char *outlet)
-{
-    const rep_source *s = source(r, n);
-    if (!s)
-        return;
-    const char *name = outlet ? outlet : s->outlet ? s->outlet : "source";
-    if (rep_url_linkable(s->url)) {
-        sr_buf_putc(b, '[');
-        m(b, name);
-        sr_buf_printf(b, " \\[%d\\]][%d]", n, n);
-    } else {
-        m(b, name);
-        sr_buf_printf(b, " \\[%d\\]", n);
-    }
-}
-
-static void put_actor(sr_buf *b, const char *text, const char *code)
-{
-    if (text) {
-        sr_buf_puts(b, "**");
-        m(b, text);
-        sr_buf_puts(b, "**");
-    }
-    if (code) {
-        sr_buf_puts(b, text ? " (" : "");
-        m(b, code);
-        sr_buf_puts(b, text ? ")" : "");
-    }
-    if (!text && !code)
-        sr_buf_puts(b, "someone");
 }
 
 /* A bar of up to width characters, in eighths of a block. */
@@ -194,18 +156,8 @@ static void put_timeline(sr_buf *b, const report *r)
         put_bar(b, bk[i].total, max, 20);
         sr_buf_puts(b, " |\n");
     }
-    sr_buf_printf(b, "\nEvents per %s by PLOVER type, counted on the day each event was first "
-                     "reported to happen.",
-                  unit == REP_BY_DAY ? "day" : unit == REP_BY_WEEK ? "week (from Monday)" : "month");
-    if (r->head.undated)
-        sr_buf_printf(b, " %ld undated event%s not counted here.", r->head.undated,
-                      r->head.undated == 1 ? " is" : "s are");
-    long shown = 0, all = rep_timeline_total(r);
-    for (size_t i = 0; i < nb; i++)
-        shown += bk[i].total;
-    if (all > shown)
-        sr_buf_printf(b, " %ld event%s dated far from the rest %s not counted here.",
-                      all - shown, all - shown == 1 ? "" : "s", all - shown == 1 ? "is" : "are");
+    sr_buf_putc(b, '\n');
+    rep_put_timeline_note(b, r, bk, nb, unit, "not counted here", "not counted here");
     sr_buf_puts(b, "\n\n");
 }
 
@@ -221,9 +173,7 @@ static void put_places(sr_buf *b, const report *r)
     for (size_t i = 0; i < r->nplaces && i < REP_LIST_PLACES; i++) {
         const rep_place *p = &r->places[i];
         sr_buf_puts(b, "| ");
-        m(b, p->name);
-        if (rep_area_word(p->feature))
-            sr_buf_printf(b, " (%s)", rep_area_word(p->feature));
+        rep_put_place_name(b, 0, p);
         sr_buf_puts(b, " | ");
         if (p->admin1 && strcmp(p->admin1, p->name) != 0)
             m(b, p->admin1);
@@ -235,12 +185,8 @@ static void put_places(sr_buf *b, const report *r)
         sr_buf_puts(b, " |\n");
     }
     sr_buf_puts(b, "\n");
-    rep_put_count(b, r->head.placed);
-    sr_buf_puts(b, " of ");
-    rep_put_count(b, r->head.events);
-    sr_buf_puts(b, " events have a place; ");
-    rep_put_count(b, r->distinct_places);
-    sr_buf_puts(b, " places in all. The HTML report draws them on a map.\n\n");
+    rep_put_place_counts(b, r);
+    sr_buf_puts(b, " The HTML report draws them on a map.\n\n");
 }
 
 static void put_events(sr_buf *b, const report *r)
@@ -252,40 +198,20 @@ static void put_events(sr_buf *b, const report *r)
     }
     for (size_t i = 0; i < r->nevents; i++) {
         const rep_event *e = &r->events[i];
-        sr_buf_printf(b, "%zu. **", i + 1);
-        m(b, e->date ? e->date : "undated");
-        sr_buf_puts(b, "**");
-        if (e->place) {
-            sr_buf_puts(b, " \xC2\xB7 ");
-            m(b, e->place);
-        }
-        sr_buf_printf(b, " \xC2\xB7 %s \xC2\xB7 %ld outlet%s, %ld article%s, %ld mention%s  \n   ",
-                      rep_types[e->type].label, e->outlets, e->outlets == 1 ? "" : "s",
-                      e->articles, e->articles == 1 ? "" : "s", e->mentions,
-                      e->mentions == 1 ? "" : "s");
-        put_actor(b, e->source_text, e->source_code);
-        if (e->target_text || e->target_code) {
-            sr_buf_puts(b, " \xE2\x86\x92 ");
-            put_actor(b, e->target_text, e->target_code);
-        }
-        sr_buf_puts(b, ": ");
-        m(b, e->description ? e->description : "event");
-        sr_buf_puts(b, " (CAMEO ");
-        m(b, e->cameo);
-        sr_buf_puts(b, ")  \n");
+        sr_buf_printf(b, "%zu. ", i + 1);
+        rep_put_event_when_where(b, 0, e);
+        sr_buf_printf(b, " \xC2\xB7 %s", rep_types[e->type].label);
+        rep_put_event_counts(b, e);
+        sr_buf_puts(b, "  \n   ");
+        rep_put_event_what(b, 0, e);
+        sr_buf_puts(b, "  \n");
         if (e->sentence) {
             sr_buf_puts(b, "   \xE2\x80\x9C");
             m(b, e->sentence);
             sr_buf_puts(b, "\xE2\x80\x9D  \n");
         }
-        sr_buf_puts(b, "   Reported by ");
-        for (size_t c = 0; c < e->ncites; c++) {
-            if (c)
-                sr_buf_puts(b, ", ");
-            put_cite(b, r, e->cites[c], NULL);
-        }
-        if ((long)e->ncites < e->articles)
-            sr_buf_printf(b, " and %ld more", e->articles - (long)e->ncites);
+        sr_buf_puts(b, "   ");
+        rep_put_reported_by(b, r, 0, e);
         sr_buf_puts(b, "\n\n");
     }
 }
@@ -302,9 +228,9 @@ static void put_network(sr_buf *b, const report *r)
         const rep_edge *e = &r->edges[i];
         const rep_actor *s = &r->actors[e->source], *t = &r->actors[e->target];
         sr_buf_puts(b, "| ");
-        put_actor(b, s->name, s->code);
+        rep_put_actor(b, 0, s->name, s->code);
         sr_buf_puts(b, " | ");
-        put_actor(b, t->name, t->code);
+        rep_put_actor(b, 0, t->name, t->code);
         sr_buf_printf(b, " | %ld | %s (%ld) |\n", e->events, rep_types[e->type].label,
                       e->type_events);
     }
@@ -330,25 +256,11 @@ static void put_killed_rows(sr_buf *b, const report *r, const rep_quantity *rows
         sr_buf_puts(b, " | ");
         m(b, q->place);
         sr_buf_puts(b, " | ");
-        const char *unit = q->nfigs ? q->figs[0].unit : NULL;
-        m(b, unit);
-        if (q->subject && strcmp(q->subject, "?") != 0 && (!unit || strcasecmp(q->subject, unit) != 0)) {
-            sr_buf_puts(b, " (");
-            m(b, q->subject);
-            sr_buf_puts(b, ")");
-        }
+        rep_put_toll_who(b, 0, q);
         sr_buf_puts(b, " | ");
         rep_put_range(b, q->low, q->high);
         sr_buf_puts(b, " | ");
-        for (size_t f = 0; f < q->nfigs; f++) {
-            if (f)
-                sr_buf_puts(b, "; ");
-            put_cite(b, r, q->figs[f].cite, q->figs[f].outlet);
-            if (q->nfigs > 1) {
-                sr_buf_puts(b, " ");
-                rep_put_range(b, q->figs[f].low, q->figs[f].high);
-            }
-        }
+        rep_put_toll_reporters(b, r, 0, q);
         sr_buf_printf(b, " | %s |\n", status(q));
     }
 }
@@ -392,28 +304,14 @@ static void put_groups(sr_buf *b, const report *r)
     for (size_t g = 0; g < r->ngroups; g++) {
         const rep_quantity *q = &r->groups[g];
         sr_buf_printf(b, "### %s: ", q->contested ? "CONTESTED" : "AGREED");
-        m(b, q->category);
-        const char *unit = q->nfigs ? q->figs[0].unit : NULL;
-        if (unit) {
-            sr_buf_puts(b, ", ");
-            m(b, unit);
-        }
-        if (q->subject && (!unit || strcasecmp(q->subject, unit) != 0)) {
-            sr_buf_puts(b, " (");
-            m(b, q->subject);
-            sr_buf_puts(b, ")");
-        }
-        if (q->place) {
-            sr_buf_puts(b, " in ");
-            m(b, q->place);
-        }
+        rep_put_quantity_what(b, 0, q);
         sr_buf_printf(b, ", %zu outlets\n\n| Outlet | Date | Value | As written | Claimed by | In "
                          "context |\n|---|---|---:|---|---|---|\n",
                       q->noutlets);
         for (size_t f = 0; f < q->nfigs; f++) {
             const rep_figure *fg = &q->figs[f];
             sr_buf_puts(b, "| ");
-            put_cite(b, r, fg->cite, fg->outlet);
+            rep_put_cite(b, r, 0, fg->cite, fg->outlet);
             sr_buf_puts(b, " | ");
             m(b, fg->date);
             sr_buf_puts(b, " | ");
@@ -443,36 +341,17 @@ static void put_quotes(sr_buf *b, const report *r)
     for (size_t i = 0; i < r->nspeakers; i++) {
         const rep_speaker *s = &r->speakers[i];
         sr_buf_puts(b, "### ");
-        m(b, s->name ? s->name : s->code);
-        if (s->code && s->name) {
-            sr_buf_puts(b, " (");
-            m(b, s->code);
-            sr_buf_puts(b, ")");
-        }
-        sr_buf_printf(b, ": %ld quote%s, %ld outlet%s", s->quotes, s->quotes == 1 ? "" : "s",
-                      s->outlets, s->outlets == 1 ? "" : "s");
-        if (s->others) {
-            sr_buf_puts(b, "; also named ");
-            m(b, s->others);
-        }
+        rep_put_speaker_name(b, 0, s);
+        sr_buf_puts(b, ": ");
+        rep_put_speaker_counts(b, 0, s);
         sr_buf_puts(b, "\n\n");
         for (size_t k = 0; k < s->nq; k++) {
             const rep_quote *q = &s->q[k];
             sr_buf_puts(b, q->direct ? "> \xE2\x80\x9C" : "> ");
             m(b, q->text);
             sr_buf_puts(b, q->direct ? "\xE2\x80\x9D" : " *(reported speech)*");
-            sr_buf_puts(b, "  \n> \xE2\x80\x94 ");
-            m(b, q->speaker);
-            sr_buf_puts(b, ", ");
-            for (size_t c = 0; c < q->ncites; c++) {
-                if (c)
-                    sr_buf_puts(b, ", ");
-                put_cite(b, r, q->cites[c], q->outlets[c]);
-            }
-            if (q->date) {
-                sr_buf_puts(b, ", ");
-                m(b, q->date);
-            }
+            sr_buf_puts(b, "  \n> ");
+            rep_put_quote_by(b, r, 0, q);
             sr_buf_puts(b, "\n\n");
         }
     }
@@ -498,10 +377,7 @@ static void put_labels(sr_buf *b, const report *r)
     sr_buf_putc(b, '\n');
     for (size_t o = 0; o < l->noutlets; o++) {
         const long *row = &l->counts[o * l->nwords];
-        size_t top = 0;
-        for (size_t w = 1; w < l->nwords; w++)
-            if (row[w] > row[top])
-                top = w;
+        size_t top = rep_labels_top(l, o);
         sr_buf_puts(b, "| ");
         m(b, l->outlets[o]);
         sr_buf_puts(b, " |");
@@ -528,14 +404,8 @@ static void put_sources(sr_buf *b, const report *r)
     }
     for (size_t i = 0; i < r->nsources; i++) {
         const rep_source *s = &r->sources[i];
-        sr_buf_printf(b, "%zu. **", i + 1);
-        m(b, s->outlet ? s->outlet : "unknown outlet");
-        sr_buf_puts(b, "**");
-        if (s->published) {
-            sr_buf_puts(b, ", ");
-            m(b, s->published);
-        }
-        sr_buf_puts(b, ": ");
+        sr_buf_printf(b, "%zu. ", i + 1);
+        rep_put_source_head(b, 0, s);
         m(b, s->title ? s->title : s->doc_key);
         if (rep_url_linkable(s->url)) {
             sr_buf_puts(b, " <");

@@ -14,6 +14,17 @@ int rep_prepare(report *r, const char *sql, sqlite3_stmt **st)
     return sr_store_prepare(r->db, sql, st, r->err);
 }
 
+int rep_sql_fail(report *r)
+{
+    return sr_error_set(r->err, SR_EIO, "report: %s", sqlite3_errmsg(r->db));
+}
+
+int rep_finish_rows(report *r, sqlite3_stmt *st, int rc)
+{
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : rep_sql_fail(r);
+}
+
 const char *rep_col(report *r, sqlite3_stmt *st, int i)
 {
     const unsigned char *s = sqlite3_column_text(st, i);

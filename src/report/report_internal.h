@@ -206,11 +206,18 @@ int rep_gather_events(report *r);
 int rep_gather_figures(report *r);
 /* gather_words.c: quotes by speaker and framing words by outlet. */
 int rep_gather_words(report *r);
+/* The word an outlet uses most (the first of a tie): its column index. */
+size_t rep_labels_top(const rep_labels *l, size_t outlet);
 /* Drop the temporary tables (also after a failure). */
 void rep_gather_done(report *r);
 
 /* Prepare sql on the report's store; SR_EIO with SQLite's words in err. */
 int rep_prepare(report *r, const char *sql, sqlite3_stmt **st);
+/* SR_EIO with SQLite's last words in err. */
+int rep_sql_fail(report *r);
+/* Finalize a statement stepped through its rows: 0 when the last step
+ * (rc) was SQLITE_DONE, else rep_sql_fail. */
+int rep_finish_rows(report *r, sqlite3_stmt *st, int rc);
 /* A copy of column i in the arena, or NULL. */
 const char *rep_col(report *r, sqlite3_stmt *st, int i);
 char *rep_strdup(report *r, const char *s);
@@ -260,6 +267,10 @@ void rep_timeline_buckets(const report *r, int max_days, rep_bucket **out, size_
                           rep_bucket_unit *unit);
 /* Dated events, in the chart or not. */
 long rep_timeline_total(const report *r);
+/* What the timeline counts, and the events it leaves out and why: "Events
+ * per week by PLOVER type, ... 3 undated events are <undated_fate>." */
+void rep_put_timeline_note(sr_buf *b, const report *r, const rep_bucket *bk, size_t nb,
+                           rep_bucket_unit unit, const char *undated_fate, const char *far_fate);
 /* The stacked bar chart, inline SVG. */
 void rep_timeline_svg(sr_buf *b, const report *r);
 
@@ -281,6 +292,50 @@ void rep_network_svg(sr_buf *b, const report *r);
 
 void rep_write_html(sr_buf *b, const report *r);
 void rep_write_markdown(sr_buf *b, const report *r);
+
+/* pieces.c: the inline text both writers put alike, in HTML (html 1) or
+ * Markdown; each writer puts the blocks around it. NULL text writes
+ * nothing. */
+void rep_text(sr_buf *b, int html, const char *s);
+void rep_strong(sr_buf *b, int html, const char *s);
+/* A code or qualifier after a name: " (prefix s)" or a code-styled span. */
+void rep_aside(sr_buf *b, int html, const char *prefix, const char *s);
+/* Source number n (1-based), or NULL when there is none. */
+const rep_source *rep_source_at(const report *r, int n);
+/* A citation of source n under outlet (NULL: the source's own outlet). */
+void rep_put_cite(sr_buf *b, const report *r, int html, int n, const char *outlet);
+/* ", "-separated citations; outlets may be NULL. */
+void rep_put_cites(sr_buf *b, const report *r, int html, const int *cites,
+                   const char *const *outlets, size_t n);
+/* An actor's name, else its code (actor i of the network). */
+const char *rep_actor_label(const report *r, int i);
+/* "**name** (CODE)", the code alone, or "someone". */
+void rep_put_actor(sr_buf *b, int html, const char *text, const char *code);
+/* A key event: "**date** · place", " · 3 outlets, 4 articles, 5 mentions",
+ * "source → target: what (CAMEO 190)", "Reported by A [1], B [2] and 3 more". */
+void rep_put_event_when_where(sr_buf *b, int html, const rep_event *e);
+void rep_put_event_counts(sr_buf *b, const rep_event *e);
+void rep_put_event_what(sr_buf *b, int html, const rep_event *e);
+void rep_put_reported_by(sr_buf *b, const report *r, int html, const rep_event *e);
+/* A place's name with "(province)" when it is an area as a whole. */
+void rep_put_place_name(sr_buf *b, int html, const rep_place *p);
+/* "12 of 30 events have a place; 7 places in all." */
+void rep_put_place_counts(sr_buf *b, const report *r);
+/* The unit of a quantity's figures ("people"), or NULL. */
+const char *rep_quantity_unit(const rep_quantity *q);
+/* A toll's row: who was killed, and each outlet that gave it (with its
+ * value when they differ). */
+void rep_put_toll_who(sr_buf *b, int html, const rep_quantity *q);
+void rep_put_toll_reporters(sr_buf *b, const report *r, int html, const rep_quantity *q);
+/* What a compared quantity counts: category, unit, subject, place. */
+void rep_put_quantity_what(sr_buf *b, int html, const rep_quantity *q);
+/* A speaker's name (and code), "4 quotes, 2 outlets; also named ...",
+ * and a quote's "— speaker, A [1], 2020-02-03". */
+void rep_put_speaker_name(sr_buf *b, int html, const rep_speaker *s);
+void rep_put_speaker_counts(sr_buf *b, int html, const rep_speaker *s);
+void rep_put_quote_by(sr_buf *b, const report *r, int html, const rep_quote *q);
+/* A Sources entry up to its title: "**Outlet**, date: ". */
+void rep_put_source_head(sr_buf *b, int html, const rep_source *s);
 
 /* summary.c: what the report is about ("Idlib, actor SYR", or "All
  * events"), the period it covers ("2020-02-01 to 2020-02-29"), and the

@@ -8,30 +8,15 @@
 
 #include "report/report_internal.h"
 
-static void text(sr_buf *b, int html, const char *s)
-{
-    if (html)
-        rep_html(b, s);
-    else
-        rep_md(b, s);
-}
-
-static void strong(sr_buf *b, int html, const char *s)
-{
-    sr_buf_puts(b, html ? "<b>" : "**");
-    text(b, html, s);
-    sr_buf_puts(b, html ? "</b>" : "**");
-}
-
 void rep_put_scope(sr_buf *b, const report *r, int html)
 {
     const sr_report_options *o = r->opt;
     size_t start = b->len;
     if (o->place)
-        text(b, html, o->place);
+        rep_text(b, html, o->place);
     if (o->actor) {
         sr_buf_puts(b, b->len > start ? ", actor " : "Actor ");
-        text(b, html, o->actor);
+        rep_text(b, html, o->actor);
     }
     if (b->len == start)
         sr_buf_puts(b, "All events");
@@ -47,20 +32,14 @@ void rep_put_period(sr_buf *b, const report *r, int html)
         return;
     }
     if (from)
-        text(b, html, from);
+        rep_text(b, html, from);
     else
         sr_buf_puts(b, "\xE2\x80\xA6");
     sr_buf_puts(b, " to ");
     if (to)
-        text(b, html, to);
+        rep_text(b, html, to);
     else
         sr_buf_puts(b, "\xE2\x80\xA6");
-}
-
-static const char *actor_name(const report *r, int i)
-{
-    const rep_actor *a = &r->actors[i];
-    return a->name ? a->name : a->code;
 }
 
 /* The key points as list items: "<li>...</li>" or "- ...". */
@@ -104,7 +83,7 @@ void rep_put_key_points(sr_buf *b, const report *r, int html)
     }
     for (size_t k = 0; k < ntop; k++) {
         sr_buf_puts(b, k == 0 ? "; the most in " : ", ");
-        strong(b, html, r->places[worst[k]].name);
+        rep_strong(b, html, r->places[worst[k]].name);
         sr_buf_printf(b, " (%ld)", r->places[worst[k]].violent);
     }
     sr_buf_puts(b, ".");
@@ -143,9 +122,9 @@ void rep_put_key_points(sr_buf *b, const report *r, int html)
         const rep_edge *e = &r->edges[0];
         sr_buf_puts(b, open);
         sr_buf_puts(b, "Most frequent pair: ");
-        strong(b, html, actor_name(r, e->source));
+        rep_strong(b, html, rep_actor_label(r, e->source));
         sr_buf_puts(b, " \xE2\x86\x92 ");
-        strong(b, html, actor_name(r, e->target));
+        rep_strong(b, html, rep_actor_label(r, e->target));
         sr_buf_printf(b, ", %ld events, %ld of them %s.", e->events, e->type_events,
                       rep_types[e->type].label);
         sr_buf_puts(b, close);
@@ -168,10 +147,10 @@ void rep_put_key_points(sr_buf *b, const report *r, int html)
                       r->ngroups_contested == 1 ? " is" : "s are");
         if (q && q->nfigs >= 2) {
             sr_buf_puts(b, ", e.g. ");
-            text(b, html, q->category);
+            rep_text(b, html, q->category);
             if (q->place) {
                 sr_buf_puts(b, " in ");
-                text(b, html, q->place);
+                rep_text(b, html, q->place);
             }
             sr_buf_puts(b, ": ");
             for (size_t i = 0; i < q->nfigs && i < 3; i++) {
@@ -179,7 +158,7 @@ void rep_put_key_points(sr_buf *b, const report *r, int html)
                     sr_buf_puts(b, " vs ");
                 rep_put_range(b, q->figs[i].low, q->figs[i].high);
                 sr_buf_puts(b, " (");
-                text(b, html, q->figs[i].outlet);
+                rep_text(b, html, q->figs[i].outlet);
                 sr_buf_puts(b, ")");
             }
         }
@@ -191,10 +170,10 @@ void rep_put_key_points(sr_buf *b, const report *r, int html)
         const rep_speaker *s = &r->speakers[0];
         sr_buf_puts(b, open);
         sr_buf_puts(b, "Most quoted: ");
-        strong(b, html, s->name ? s->name : s->code);
+        rep_strong(b, html, s->name ? s->name : s->code);
         if (s->code && s->name) {
             sr_buf_puts(b, " (");
-            text(b, html, s->code);
+            rep_text(b, html, s->code);
             sr_buf_puts(b, ")");
         }
         sr_buf_printf(b, ", %ld quote%s in %ld outlet%s.", s->quotes, s->quotes == 1 ? "" : "s",
@@ -236,7 +215,7 @@ void rep_put_killed(sr_buf *b, const report *r, int html)
         rep_put_range(b, q->low, q->high);
         if (q->nfigs) {
             sr_buf_puts(b, " (");
-            text(b, html, q->figs[0].outlet);
+            rep_text(b, html, q->figs[0].outlet);
             sr_buf_puts(b, ")");
         }
     }

@@ -3,9 +3,9 @@
  * stacked in the order of style.c, violence at the bottom.
  *
  * Days are counted from 1970-01-01 in the proleptic Gregorian calendar
- * (the civil-from-days arithmetic of H. Hinnant's date algorithms), so
- * every bucket between the first and the last event is drawn, the empty
- * ones too: a quiet week is news.
+ * (the day numbers of src/time/calendar.c), so every bucket between the
+ * first and the last event is drawn, the empty ones too: a quiet week is
+ * news.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,29 +13,7 @@
 
 #include "report/report_internal.h"
 #include "store/filter.h"
-
-static int days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(int z, int *y, int *m, int *d)
-{
-    z += 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    int doe = z - era * 146097;
-    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp + (mp < 10 ? 3 : -9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
+#include "time/calendar.h"
 
 static int parse_date(const char *date, int *y, int *m, int *d)
 {
@@ -46,32 +24,29 @@ static int parse_date(const char *date, int *y, int *m, int *d)
 
 int rep_day_number(const char *date)
 {
-    int y, m, d, y2, m2, d2;
-    if (!parse_date(date, &y, &m, &d))
+    int y, m, d;
+    if (!parse_date(date, &y, &m, &d) || !tx_valid(y, m, d)) /* no 31 February */
         return -1;
-    int day = days_from_civil(y, m, d);
-    civil_from_days(day, &y2, &m2, &d2);
-    return m2 == m ? day : -1; /* no 31 February */
+    return (int)tx_days(y, m, d);
 }
 
 void rep_day_string(int day, char out[11])
 {
-    int y, m, d;
-    civil_from_days(day, &y, &m, &d);
+    tx_date t = tx_from_days(day);
     /* the ranges keep the text at 10 characters */
-    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 13u, (unsigned)d % 32u);
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)t.y % 10000u, (unsigned)t.m % 13u,
+             (unsigned)t.d % 32u);
 }
 
 static int week_start(int day)
 {
-    return day - ((day + 3) % 7 + 7) % 7; /* 1970-01-01 was a Thursday */
+    return day - tx_weekday(day);
 }
 
 static int month_index(int day)
 {
-    int y, m, d;
-    civil_from_days(day, &y, &m, &d);
-    return y * 12 + (m - 1);
+    tx_date t = tx_from_days(day);
+    return t.y * 12 + (t.m - 1);
 }
 
 static int bucket_of(rep_bucket_unit unit, int first, int day)
@@ -119,9 +94,9 @@ static void span(const report *r, int *first, int *last)
         int s = rep_day_number(since), y, m, d;
         /* "-31" closes any month in a string comparison: here, the day
          * before the next month's first */
-        int u = parse_date(until, &y, &m, &d) ? days_from_civil(y, m, d) : -1;
+        int u = parse_date(until, &y, &m, &d) ? (int)tx_days(y, m, d) : -1;
         if (u >= 0 && d > 28) {
-            int next = m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1);
+            int next = m == 12 ? (int)tx_days(y + 1, 1, 1) : (int)tx_days(y, m + 1, 1);
             if (u >= next)
                 u = next - 1;
         }
@@ -153,7 +128,7 @@ void rep_timeline_buckets(const report *r, int max_days, rep_bucket **out, size_
             b[i].first_day = week_start(first) + 7 * (int)i;
         } else {
             int mi = month_index(first) + (int)i;
-            b[i].first_day = days_from_civil(mi / 12, mi % 12 + 1, 1);
+            b[i].first_day = (int)tx_days(mi / 12, mi % 12 + 1, 1);
         }
     }
     for (size_t i = 0; i < r->ntimeline; i++) {
@@ -182,12 +157,11 @@ static const char *const month_names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "
 /* "5 Mar", or "Mar" for months; the year goes on a second line. */
 static void put_label(sr_buf *b, int day, rep_bucket_unit unit)
 {
-    int y, m, d;
-    civil_from_days(day, &y, &m, &d);
+    tx_date t = tx_from_days(day);
     if (unit == REP_BY_MONTH)
-        sr_buf_printf(b, "%s", month_names[m - 1]);
+        sr_buf_printf(b, "%s", month_names[t.m - 1]);
     else
-        sr_buf_printf(b, "%d %s", d, month_names[m - 1]);
+        sr_buf_printf(b, "%d %s", t.d, month_names[t.m - 1]);
 }
 
 static long nice_step(long max, int ticks)
@@ -260,8 +234,7 @@ void rep_timeline_svg(sr_buf *b, const report *r)
     int last_year = -1;
     for (size_t i = 0; i < nb; i += every) {
         double x = left + slot * ((double)i + 0.5);
-        int y, m, d;
-        civil_from_days(bk[i].first_day, &y, &m, &d);
+        int y = tx_from_days(bk[i].first_day).y;
         sr_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" class=\"tick\"/>",
                       x, top + ph, x, top + ph + 4);
         sr_buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\" class=\"xlab\">", x, top + ph + 17);
@@ -276,4 +249,21 @@ void rep_timeline_svg(sr_buf *b, const report *r)
     sr_buf_printf(b, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" class=\"axis\"/>\n",
                   left, top + ph, W - right, top + ph);
     sr_buf_puts(b, "</svg>\n");
+}
+
+void rep_put_timeline_note(sr_buf *b, const report *r, const rep_bucket *bk, size_t nb,
+                           rep_bucket_unit unit, const char *undated_fate, const char *far_fate)
+{
+    sr_buf_printf(b, "Events per %s by PLOVER type, counted on the day each event was first "
+                     "reported to happen.",
+                  unit == REP_BY_DAY ? "day" : unit == REP_BY_WEEK ? "week (from Monday)" : "month");
+    if (r->head.undated)
+        sr_buf_printf(b, " %ld undated event%s %s.", r->head.undated,
+                      r->head.undated == 1 ? " is" : "s are", undated_fate);
+    long shown = 0, all = rep_timeline_total(r);
+    for (size_t i = 0; i < nb; i++)
+        shown += bk[i].total;
+    if (all > shown)
+        sr_buf_printf(b, " %ld event%s dated far from the rest %s %s.", all - shown,
+                      all - shown == 1 ? "" : "s", all - shown == 1 ? "is" : "are", far_fate);
 }

@@ -262,14 +262,36 @@ static int check_dates(const char *since, const char *until, sr_error *err)
     return 0;
 }
 
-static int add_outlet(sr_filter_sql *q, const char *outlet, sr_error *err)
+/* A term on the user's words as they are (bound, never spliced in):
+ * `condition` holds one ?. An empty value is refused, not matched. */
+static int add_words(sr_filter_sql *q, const char *what, const char *value,
+                     const char *condition, sr_error *err)
 {
     int rc;
-    if ((rc = nonempty("--outlet", outlet, err)) != 0)
+    if ((rc = nonempty(what, value, err)) != 0)
         return rc;
-    add_text(q, outlet);
-    sr_buf_puts(&q->where, " AND d.outlet = ? COLLATE NOCASE");
-    q->uses_documents = 1;
+    add_text(q, value);
+    sr_buf_puts(&q->where, condition);
+    return 0;
+}
+
+/* The terms events, figures and quotes take alike: their date range (on
+ * date_column), the document's outlet, and a full-text search whose
+ * condition (text_match) says which sentences are the row's. */
+static int add_when_outlet_text(sr_filter_sql *q, const char *since, const char *until,
+                                const char *outlet, const char *text, const char *date_column,
+                                const char *text_match, sr_error *err)
+{
+    int rc;
+    if ((rc = add_dates(q, since, until, date_column)) != 0)
+        return rc;
+    if (outlet) {
+        if ((rc = add_words(q, "--outlet", outlet, " AND d.outlet = ? COLLATE NOCASE", err)) != 0)
+            return rc;
+        q->uses_documents = 1;
+    }
+    if (text && (rc = add_words(q, "--text", text, text_match, err)) != 0)
+        return rc;
     return 0;
 }
 
@@ -344,12 +366,9 @@ static int build_events(sr_filter_sql *q, const sr_event_filter *f, int plan, sr
             sr_buf_printf(&q->where, " AND %se.cameo GLOB ?", hide);
         }
     }
-    if (f->plover) {
-        if ((rc = nonempty("--plover", f->plover, err)) != 0)
-            return rc;
-        add_text(q, f->plover);
-        sr_buf_puts(&q->where, " AND e.plover_type = ? COLLATE NOCASE");
-    }
+    if (f->plover && (rc = add_words(q, "--plover", f->plover,
+                                     " AND e.plover_type = ? COLLATE NOCASE", err)) != 0)
+        return rc;
     if (f->place) {
         double lat, lon, km;
         if ((rc = nonempty("--place", f->place, err)) != 0)
@@ -363,17 +382,11 @@ static int build_events(sr_filter_sql *q, const sr_event_filter *f, int plan, sr
             return rc;
         q->uses_places = 1;
     }
-    if ((rc = add_dates(q, f->since, f->until, q->date_expr)) != 0)
+    if ((rc = add_when_outlet_text(q, f->since, f->until, f->outlet, f->text, q->date_expr,
+                                   " AND e.sentence_id IN (SELECT rowid FROM sentence_fts"
+                                   " WHERE sentence_fts MATCH ?)",
+                                   err)) != 0)
         return rc;
-    if (f->outlet && (rc = add_outlet(q, f->outlet, err)) != 0)
-        return rc;
-    if (f->text) {
-        if ((rc = nonempty("--text", f->text, err)) != 0)
-            return rc;
-        add_text(q, f->text);
-        sr_buf_puts(&q->where, " AND e.sentence_id IN (SELECT rowid FROM sentence_fts WHERE "
-                               "sentence_fts MATCH ?)");
-    }
     if (f->grouped) /* an event not grouped yet stands for itself */
         sr_buf_puts(&q->where, " AND (e.group_id IS NULL OR e.mention_key = e.group_id)");
     return 0;
@@ -411,19 +424,11 @@ static int build_figures(sr_filter_sql *q, const sr_event_filter *f, sr_error *e
             return rc;
         }
     }
-    if ((rc = add_dates(q, f->since, f->until, "x.date")) != 0)
-        return rc;
-    if (f->outlet && (rc = add_outlet(q, f->outlet, err)) != 0)
-        return rc;
-    if (f->text) {
-        if ((rc = nonempty("--text", f->text, err)) != 0)
-            return rc;
-        add_text(q, f->text);
-        sr_buf_puts(&q->where, " AND (SELECT s.id FROM sentences s WHERE s.doc_id = x.doc_id AND"
-                               " s.idx = x.sentence) IN (SELECT rowid FROM sentence_fts WHERE"
-                               " sentence_fts MATCH ?)");
-    }
-    return 0;
+    return add_when_outlet_text(q, f->since, f->until, f->outlet, f->text, "x.date",
+                                " AND (SELECT s.id FROM sentences s WHERE s.doc_id = x.doc_id AND"
+                                " s.idx = x.sentence) IN (SELECT rowid FROM sentence_fts WHERE"
+                                " sentence_fts MATCH ?)",
+                                err);
 }
 
 /* Quotes: qt is the quotes table; dates are the document's. */
@@ -444,19 +449,11 @@ static int build_quotes(sr_filter_sql *q, const sr_quote_filter *f, sr_error *er
             sr_buf_puts(&q->where, " AND instr(lower(qt.speaker_text), lower(?)) > 0");
         }
     }
-    if ((rc = add_dates(q, f->since, f->until, "d.published")) != 0)
-        return rc;
-    if (f->outlet && (rc = add_outlet(q, f->outlet, err)) != 0)
-        return rc;
-    if (f->text) {
-        if ((rc = nonempty("--text", f->text, err)) != 0)
-            return rc;
-        add_text(q, f->text);
-        sr_buf_puts(&q->where, " AND EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = qt.doc_id"
-                               " AND s.end > qt.start AND s.start < qt.end AND s.id IN"
-                               " (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?))");
-    }
-    return 0;
+    return add_when_outlet_text(q, f->since, f->until, f->outlet, f->text, "d.published",
+                                " AND EXISTS (SELECT 1 FROM sentences s WHERE s.doc_id = qt.doc_id"
+                                " AND s.end > qt.start AND s.start < qt.end AND s.id IN"
+                                " (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ?))",
+                                err);
 }
 
 static void start_sql(sr_filter_sql *q)

@@ -51,15 +51,21 @@ static int step_error(sqlite3 *db, const char *fts_query, sr_error *err)
     return sr_error_set(err, SR_EIO, "store: %s", msg);
 }
 
-static int prepare_with(sqlite3 *db, const sr_buf *sql, const sr_filter_sql *q,
-                        sqlite3_stmt **st, int *next_param, sr_error *err)
+/* Prepare sql and bind its parameters: q's, `copies` times (its
+ * condition stands that many times in sql), from ?1 on. *next_param is
+ * the index after them. q's place radius needs sr_km registered. */
+static int prepare_filtered(sqlite3 *db, const sr_buf *sql, const sr_filter_sql *q, int copies,
+                            sqlite3_stmt **st, int *next_param, sr_error *err)
 {
-    if (sqlite3_prepare_v2(db, sql->data, (int)sql->len, st, NULL) != SQLITE_OK) {
-        sr_error_set(err, SR_EIO, "store: %s", sqlite3_errmsg(db));
-        *st = NULL;
-        return SR_EIO;
-    }
-    int idx = q ? sr_filter_sql_bind(q, *st, 1, err) : 1;
+    *st = NULL;
+    int rc;
+    if (q->uses_places && (rc = sr_filter_register_functions(db, err)) != 0)
+        return rc;
+    if (sqlite3_prepare_v2(db, sql->data, (int)sql->len, st, NULL) != SQLITE_OK)
+        return sr_error_set(err, SR_EIO, "store: %s", sqlite3_errmsg(db));
+    int idx = 1;
+    for (int i = 0; i < copies && idx > 0; i++)
+        idx = sr_filter_sql_bind(q, *st, idx, err);
     if (idx < 0) {
         sqlite3_finalize(*st);
         *st = NULL;
@@ -68,6 +74,45 @@ static int prepare_with(sqlite3 *db, const sr_buf *sql, const sr_filter_sql *q,
     *next_param = idx;
     return 0;
 }
+
+/* Hands one row of a statement to the caller as its row struct. */
+typedef int (*stmt_row_fn)(sqlite3_stmt *st, void *ctx);
+
+/* Step st to its end, each row to fn, and finalize it. A nonzero return
+ * from fn (the caller's "stop") ends the loop and is returned as is. */
+static int step_rows(sqlite3 *db, sqlite3_stmt *st, const char *fts_query, stmt_row_fn fn,
+                     void *ctx, sr_error *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int stop = fn(st, ctx);
+        if (stop) {
+            sqlite3_finalize(st);
+            return stop;
+        }
+    }
+    rc = rc == SQLITE_DONE ? 0 : step_error(db, fts_query, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The common query: sql ends in "LIMIT ?" after q's condition; every row
+ * goes to fn. limit 0 is no limit. */
+static int run_limited(sqlite3 *db, const sr_buf *sql, const sr_filter_sql *q, size_t limit,
+                       const char *fts_query, stmt_row_fn fn, void *ctx, sr_error *err)
+{
+    sqlite3_stmt *st;
+    int idx = 0;
+    int rc = prepare_filtered(db, sql, q, 1, &st, &idx, err);
+    if (rc != 0)
+        return rc;
+    sqlite3_bind_int64(st, idx, limit ? (sqlite3_int64)limit : -1);
+    return step_rows(db, st, fts_query, fn, ctx, err);
+}
+
+/* What a query asks when the caller passes no filter. */
+static const sr_event_filter no_event_filter;
+static const sr_quote_filter no_quote_filter;
 
 /* ---- events ---------------------------------------------------------------- */
 
@@ -173,6 +218,21 @@ static void read_event_row(sqlite3_stmt *st, sr_event_row *r)
     r->doc_id = sqlite3_column_int64(st, EC_DOC_ID);
 }
 
+typedef struct event_sink {
+    sr_event_row_fn fn;
+    void *ctx;
+    size_t *seen;
+} event_sink;
+
+static int emit_event(sqlite3_stmt *st, void *ctx)
+{
+    event_sink *k = ctx;
+    sr_event_row row;
+    read_event_row(st, &row);
+    (*k->seen)++;
+    return k->fn(&row, k->ctx);
+}
+
 /* One pass: dated (ORDER BY date, id) or undated (ORDER BY id). *seen
  * counts rows handed out so far, against the limit.
  *
@@ -209,25 +269,10 @@ static int events_pass(sqlite3 *db, const sr_event_filter *f, const sr_filter_sq
         sr_buf_puts(&sql, order);
         sr_buf_puts(&sql, " LIMIT ?");
     }
-    sqlite3_stmt *st = NULL;
-    int idx = 0;
-    int rc = prepare_with(db, &sql, q, &st, &idx, err);
+    event_sink sink = {fn, ctx, seen};
+    int rc = run_limited(db, &sql, q, f->limit ? f->limit - *seen : 0, f->text, emit_event, &sink,
+                         err);
     sr_buf_free(&sql);
-    if (rc != 0)
-        return rc;
-    sqlite3_bind_int64(st, idx, f->limit ? (sqlite3_int64)(f->limit - *seen) : -1);
-    sr_event_row row;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        read_event_row(st, &row);
-        (*seen)++;
-        int stop = fn(&row, ctx);
-        if (stop) {
-            sqlite3_finalize(st);
-            return stop;
-        }
-    }
-    rc = rc == SQLITE_DONE ? 0 : step_error(db, f->text, err);
-    sqlite3_finalize(st);
     return rc;
 }
 
@@ -307,9 +352,7 @@ static int choose_plan(sqlite3 *db, const sr_event_filter *f)
 int sr_store_events(sr_store *s, const sr_event_filter *f, sr_event_row_fn fn, void *ctx,
                     sr_error *err)
 {
-    static const sr_event_filter none;
-    if (!f)
-        f = &none;
+    f = f ? f : &no_event_filter;
     sr_filter_sql q;
     /* the filter is checked before the store is asked anything */
     int rc = sr_filter_sql_build(&q, f, err);
@@ -321,13 +364,10 @@ int sr_store_events(sr_store *s, const sr_event_filter *f, sr_event_row_fn fn, v
         if ((rc = sr_filter_sql_build_plan(&q, f, plan, err)) != 0)
             return rc;
     }
-    if (q.uses_places && (rc = sr_filter_register_functions(s->db, err)) != 0)
-        goto out;
     size_t seen = 0;
     rc = events_pass(s->db, f, &q, 1, &seen, fn, ctx, err);
     if (rc == 0 && !q.has_date_range && (!f->limit || seen < f->limit))
         rc = events_pass(s->db, f, &q, 0, &seen, fn, ctx, err);
-out:
     sr_filter_sql_free(&q);
     return rc;
 }
@@ -391,44 +431,36 @@ static void read_figure_row(sqlite3_stmt *st, sr_stored_figure *r)
     r->sentence_text = col_text(st, FC_SENTENCE_TEXT);
 }
 
+typedef struct figure_sink {
+    sr_figure_row_fn fn;
+    void *ctx;
+} figure_sink;
+
+static int emit_figure(sqlite3_stmt *st, void *ctx)
+{
+    figure_sink *k = ctx;
+    sr_stored_figure row;
+    read_figure_row(st, &row);
+    return k->fn(&row, k->ctx);
+}
+
 static int figures_query(sqlite3 *db, const sr_event_filter *f, int need_outlet,
                          sr_figure_row_fn fn, void *ctx, sr_error *err)
 {
-    static const sr_event_filter none;
-    if (!f)
-        f = &none;
+    f = f ? f : &no_event_filter;
     sr_filter_sql q;
     int rc = sr_filter_sql_build_figures(&q, f, err);
     if (rc != 0)
         return rc;
-    if (q.uses_places && (rc = sr_filter_register_functions(db, err)) != 0) {
-        sr_filter_sql_free(&q);
-        return rc;
-    }
     sr_buf sql = SR_BUF_INIT;
     sr_buf_puts(&sql, figure_columns);
     sr_buf_puts(&sql, need_outlet ? " WHERE d.outlet IS NOT NULL AND d.outlet <> ''" : " WHERE 1");
     sr_buf_puts(&sql, q.where.data);
     sr_buf_puts(&sql, " ORDER BY x.date IS NULL, x.date, x.id LIMIT ?");
-    sqlite3_stmt *st = NULL;
-    int idx = 0;
-    rc = prepare_with(db, &sql, &q, &st, &idx, err);
+    figure_sink sink = {fn, ctx};
+    rc = run_limited(db, &sql, &q, f->limit, f->text, emit_figure, &sink, err);
     sr_buf_free(&sql);
     sr_filter_sql_free(&q);
-    if (rc != 0)
-        return rc;
-    sqlite3_bind_int64(st, idx, f->limit ? (sqlite3_int64)f->limit : -1);
-    sr_stored_figure row;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        read_figure_row(st, &row);
-        int stop = fn(&row, ctx);
-        if (stop) {
-            sqlite3_finalize(st);
-            return stop;
-        }
-    }
-    rc = rc == SQLITE_DONE ? 0 : step_error(db, f->text, err);
-    sqlite3_finalize(st);
     return rc;
 }
 
@@ -532,12 +564,46 @@ enum quote_col {
     QC_CUE, QC_SPEAKER_START, QC_SPEAKER_END
 };
 
+static void read_quote_row(sqlite3_stmt *st, sr_quote_row *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = sqlite3_column_int64(st, QC_ID);
+    r->doc_key = col_text(st, QC_DOC_KEY);
+    r->outlet = col_text(st, QC_OUTLET);
+    r->url = col_text(st, QC_URL);
+    r->title = col_text(st, QC_TITLE);
+    r->published = col_text(st, QC_PUBLISHED);
+    r->sentence = sqlite3_column_int(st, QC_SENTENCE);
+    r->start = sqlite3_column_int64(st, QC_START);
+    r->end = sqlite3_column_int64(st, QC_END);
+    r->quote = col_text(st, QC_QUOTE);
+    r->parts = col_text(st, QC_PARTS);
+    r->direct = sqlite3_column_int(st, QC_DIRECT);
+    r->speaker_text = col_text(st, QC_SPEAKER_TEXT);
+    r->speaker_code = col_text(st, QC_SPEAKER_CODE);
+    r->speaker_from_pronoun = sqlite3_column_int(st, QC_PRONOUN);
+    r->cue_text = col_text(st, QC_CUE);
+    r->speaker_start = col_int_or(st, QC_SPEAKER_START, -1);
+    r->speaker_end = col_int_or(st, QC_SPEAKER_END, -1);
+}
+
+typedef struct quote_sink {
+    sr_quote_row_fn fn;
+    void *ctx;
+} quote_sink;
+
+static int emit_quote(sqlite3_stmt *st, void *ctx)
+{
+    quote_sink *k = ctx;
+    sr_quote_row row;
+    read_quote_row(st, &row);
+    return k->fn(&row, k->ctx);
+}
+
 int sr_store_quotes(sr_store *s, const sr_quote_filter *f, sr_quote_row_fn fn, void *ctx,
                     sr_error *err)
 {
-    static const sr_quote_filter none;
-    if (!f)
-        f = &none;
+    f = f ? f : &no_quote_filter;
     sr_filter_sql q;
     int rc = sr_filter_sql_build_quotes(&q, f, err);
     if (rc != 0)
@@ -551,43 +617,10 @@ int sr_store_quotes(sr_store *s, const sr_quote_filter *f, sr_quote_row_fn fn, v
                       " LEFT JOIN actors sp ON sp.id = qt.speaker_id WHERE 1");
     sr_buf_puts(&sql, q.where.data);
     sr_buf_puts(&sql, " ORDER BY d.published IS NULL, d.published, qt.doc_id, qt.start LIMIT ?");
-    sqlite3_stmt *st = NULL;
-    int idx = 0;
-    rc = prepare_with(s->db, &sql, &q, &st, &idx, err);
+    quote_sink sink = {fn, ctx};
+    rc = run_limited(s->db, &sql, &q, f->limit, f->text, emit_quote, &sink, err);
     sr_buf_free(&sql);
     sr_filter_sql_free(&q);
-    if (rc != 0)
-        return rc;
-    sqlite3_bind_int64(st, idx, f->limit ? (sqlite3_int64)f->limit : -1);
-    sr_quote_row r;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        memset(&r, 0, sizeof r);
-        r.id = sqlite3_column_int64(st, QC_ID);
-        r.doc_key = col_text(st, QC_DOC_KEY);
-        r.outlet = col_text(st, QC_OUTLET);
-        r.url = col_text(st, QC_URL);
-        r.title = col_text(st, QC_TITLE);
-        r.published = col_text(st, QC_PUBLISHED);
-        r.sentence = sqlite3_column_int(st, QC_SENTENCE);
-        r.start = sqlite3_column_int64(st, QC_START);
-        r.end = sqlite3_column_int64(st, QC_END);
-        r.quote = col_text(st, QC_QUOTE);
-        r.parts = col_text(st, QC_PARTS);
-        r.direct = sqlite3_column_int(st, QC_DIRECT);
-        r.speaker_text = col_text(st, QC_SPEAKER_TEXT);
-        r.speaker_code = col_text(st, QC_SPEAKER_CODE);
-        r.speaker_from_pronoun = sqlite3_column_int(st, QC_PRONOUN);
-        r.cue_text = col_text(st, QC_CUE);
-        r.speaker_start = col_int_or(st, QC_SPEAKER_START, -1);
-        r.speaker_end = col_int_or(st, QC_SPEAKER_END, -1);
-        int stop = fn(&r, ctx);
-        if (stop) {
-            sqlite3_finalize(st);
-            return stop;
-        }
-    }
-    rc = rc == SQLITE_DONE ? 0 : step_error(s->db, f->text, err);
-    sqlite3_finalize(st);
     return rc;
 }
 
@@ -643,12 +676,45 @@ static const char actor_arm[] =
     " FROM events e JOIN documents d ON d.id = e.doc_id LEFT JOIN places p ON p.id = e.place_id"
     " WHERE ";
 
+/* The (code, name) rows, in code order, gathered into one actor_acc per
+ * code. */
+typedef struct actor_list {
+    actor_acc *acc;
+    size_t n, cap;
+    sr_error *err;
+} actor_list;
+
+static int gather_actor(sqlite3_stmt *st, void *ctx)
+{
+    actor_list *l = ctx;
+    const char *code = col_text(st, 0);
+    if (l->n == 0 || strcmp(l->acc[l->n - 1].code, code) != 0) {
+        if (l->n == l->cap) {
+            size_t ncap = l->cap ? 2 * l->cap : 64;
+            actor_acc *grown = realloc(l->acc, ncap * sizeof *l->acc);
+            if (!grown)
+                return sr_error_set(l->err, SR_ENOMEM, "out of memory");
+            l->acc = grown;
+            l->cap = ncap;
+        }
+        memset(&l->acc[l->n], 0, sizeof l->acc[l->n]);
+        if (!(l->acc[l->n].code = strdup(code)))
+            return sr_error_set(l->err, SR_ENOMEM, "out of memory");
+        l->n++;
+    }
+    actor_acc *a = &l->acc[l->n - 1];
+    int64_t src = sqlite3_column_int64(st, 2), tgt = sqlite3_column_int64(st, 3);
+    a->as_source += src;
+    a->as_target += tgt;
+    if (actor_add_name(a, col_text(st, 1), src + tgt) != 0)
+        return sr_error_set(l->err, SR_ENOMEM, "out of memory");
+    return 0;
+}
+
 int sr_store_actors(sr_store *s, const sr_event_filter *f, sr_actor_row_fn fn, void *ctx,
                     sr_error *err)
 {
-    static const sr_event_filter none;
-    if (!f)
-        f = &none;
+    f = f ? f : &no_event_filter;
     char listed[80] = "";
     int rc;
     if (f->actor &&
@@ -659,10 +725,6 @@ int sr_store_actors(sr_store *s, const sr_event_filter *f, sr_actor_row_fn fn, v
     sr_filter_sql q;
     if ((rc = sr_filter_sql_build(&q, &events, err)) != 0)
         return rc;
-    if (q.uses_places && (rc = sr_filter_register_functions(s->db, err)) != 0) {
-        sr_filter_sql_free(&q);
-        return rc;
-    }
     sr_buf sql = SR_BUF_INIT;
     sr_buf_puts(&sql, "SELECT code, name, sum(role = 0), sum(role = 1) FROM ("
                       "SELECT e.source_code AS code, e.source_text AS name, 0 AS role");
@@ -675,88 +737,71 @@ int sr_store_actors(sr_store *s, const sr_event_filter *f, sr_actor_row_fn fn, v
     sr_buf_puts(&sql, q.where.data);
     sr_buf_puts(&sql, listed[0] ? ") WHERE code GLOB ? GROUP BY code, name ORDER BY code"
                                 : ") GROUP BY code, name ORDER BY code");
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st;
     int idx = 0;
-    rc = prepare_with(s->db, &sql, &q, &st, &idx, err);
+    /* the condition stands in both arms of the union */
+    rc = prepare_filtered(s->db, &sql, &q, 2, &st, &idx, err);
     sr_buf_free(&sql);
-    if (rc == 0 && (idx = sr_filter_sql_bind(&q, st, idx, err)) < 0)
-        rc = idx;
-    if (rc == 0 && listed[0])
-        sqlite3_bind_text(st, idx, listed, -1, SQLITE_TRANSIENT);
     sr_filter_sql_free(&q);
-    if (rc != 0) {
-        sqlite3_finalize(st);
+    if (rc != 0)
         return rc;
-    }
-    actor_acc *acc = NULL;
-    size_t n = 0, cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *code = col_text(st, 0);
-        if (n == 0 || strcmp(acc[n - 1].code, code) != 0) {
-            if (n == cap) {
-                size_t ncap = cap ? 2 * cap : 64;
-                actor_acc *grown = realloc(acc, ncap * sizeof *acc);
-                if (!grown)
-                    goto nomem;
-                acc = grown;
-                cap = ncap;
-            }
-            memset(&acc[n], 0, sizeof acc[n]);
-            if (!(acc[n].code = strdup(code)))
-                goto nomem;
-            n++;
-        }
-        actor_acc *a = &acc[n - 1];
-        int64_t src = sqlite3_column_int64(st, 2), tgt = sqlite3_column_int64(st, 3);
-        a->as_source += src;
-        a->as_target += tgt;
-        if (actor_add_name(a, col_text(st, 1), src + tgt) != 0)
-            goto nomem;
-    }
-    rc = rc == SQLITE_DONE ? 0 : step_error(s->db, f->text, err);
-    sqlite3_finalize(st);
-    st = NULL;
-    if (rc == 0 && n)
-        qsort(acc, n, sizeof *acc, cmp_actor);
-    for (size_t i = 0; rc == 0 && i < n && (!f->limit || i < f->limit); i++) {
+    if (listed[0])
+        sqlite3_bind_text(st, idx, listed, -1, SQLITE_TRANSIENT);
+    actor_list l = {NULL, 0, 0, err};
+    rc = step_rows(s->db, st, f->text, gather_actor, &l, err);
+    if (rc == 0 && l.n)
+        qsort(l.acc, l.n, sizeof *l.acc, cmp_actor);
+    for (size_t i = 0; rc == 0 && i < l.n && (!f->limit || i < f->limit); i++) {
         sr_actor_row row;
         memset(&row, 0, sizeof row);
-        row.code = acc[i].code;
-        row.as_source = acc[i].as_source;
-        row.as_target = acc[i].as_target;
+        row.code = l.acc[i].code;
+        row.as_source = l.acc[i].as_source;
+        row.as_target = l.acc[i].as_target;
         for (int j = 0; j < 3; j++) {
-            row.names[j] = acc[i].names[j];
-            row.name_counts[j] = acc[i].name_counts[j];
+            row.names[j] = l.acc[i].names[j];
+            row.name_counts[j] = l.acc[i].name_counts[j];
         }
         rc = fn(&row, ctx);
     }
-    goto done;
-nomem:
-    rc = sr_error_set(err, SR_ENOMEM, "out of memory");
-done:
-    sqlite3_finalize(st);
-    for (size_t i = 0; i < n; i++)
-        actor_acc_free(&acc[i]);
-    free(acc);
+    for (size_t i = 0; i < l.n; i++)
+        actor_acc_free(&l.acc[i]);
+    free(l.acc);
     return rc;
 }
 
 /* ---- places ---------------------------------------------------------------- */
 
+typedef struct place_sink {
+    sr_place_row_fn fn;
+    void *ctx;
+} place_sink;
+
+static int emit_place(sqlite3_stmt *st, void *ctx)
+{
+    place_sink *k = ctx;
+    sr_place_row r;
+    memset(&r, 0, sizeof r);
+    r.name = col_text(st, 0);
+    r.country = col_text(st, 1);
+    r.country3 = col_text(st, 2);
+    r.admin1 = col_text(st, 3);
+    r.feature = col_text(st, 4);
+    r.lat = col_real_or_nan(st, 5);
+    r.lon = col_real_or_nan(st, 6);
+    r.geonameid = sqlite3_column_int64(st, 7);
+    r.events = sqlite3_column_int64(st, 8);
+    r.articles = sqlite3_column_int64(st, 9);
+    return k->fn(&r, k->ctx);
+}
+
 int sr_store_places(sr_store *s, const sr_event_filter *f, sr_place_row_fn fn, void *ctx,
                     sr_error *err)
 {
-    static const sr_event_filter none;
-    if (!f)
-        f = &none;
+    f = f ? f : &no_event_filter;
     sr_filter_sql q;
     int rc = sr_filter_sql_build(&q, f, err);
     if (rc != 0)
         return rc;
-    if (q.uses_places && (rc = sr_filter_register_functions(s->db, err)) != 0) {
-        sr_filter_sql_free(&q);
-        return rc;
-    }
     /* One row per gazetteer entry; a place without one (a supplement
      * name, a country: geonameid NULL or 0) is its name, compared without
      * case. */
@@ -770,34 +815,9 @@ int sr_store_places(sr_store *s, const sr_event_filter *f, sr_place_row_fn fn, v
     sr_buf_puts(&sql, " GROUP BY CASE WHEN p.geonameid > 0 THEN CAST(p.geonameid AS TEXT)"
                       " ELSE 'name:' || lower(p.name) END"
                       " ORDER BY n DESC, min(p.name) LIMIT ?");
-    sqlite3_stmt *st = NULL;
-    int idx = 0;
-    rc = prepare_with(s->db, &sql, &q, &st, &idx, err);
+    place_sink sink = {fn, ctx};
+    rc = run_limited(s->db, &sql, &q, f->limit, f->text, emit_place, &sink, err);
     sr_buf_free(&sql);
     sr_filter_sql_free(&q);
-    if (rc != 0)
-        return rc;
-    sqlite3_bind_int64(st, idx, f->limit ? (sqlite3_int64)f->limit : -1);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sr_place_row r;
-        memset(&r, 0, sizeof r);
-        r.name = col_text(st, 0);
-        r.country = col_text(st, 1);
-        r.country3 = col_text(st, 2);
-        r.admin1 = col_text(st, 3);
-        r.feature = col_text(st, 4);
-        r.lat = col_real_or_nan(st, 5);
-        r.lon = col_real_or_nan(st, 6);
-        r.geonameid = sqlite3_column_int64(st, 7);
-        r.events = sqlite3_column_int64(st, 8);
-        r.articles = sqlite3_column_int64(st, 9);
-        int stop = fn(&r, ctx);
-        if (stop) {
-            sqlite3_finalize(st);
-            return stop;
-        }
-    }
-    rc = rc == SQLITE_DONE ? 0 : step_error(s->db, f->text, err);
-    sqlite3_finalize(st);
     return rc;
 }

@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "sitrep/ingest.h"
-#include "store/day.h"
 #include "sitrep/sitrep.h"
+#include "store/day.h"
+#include "time/calendar.h"
 
 static int digits(const char *s, int n)
 {
@@ -24,31 +25,6 @@ static int number(const char *s, int n)
     for (int i = 0; i < n; i++)
         v = v * 10 + (s[i] - '0');
     return v;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back (the
- * era-based conversion: exact for every year the store can meet). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 static int put(char out[11], int y, int m, int d)
@@ -87,16 +63,14 @@ int sr_store_day(const char *v, char out[11])
         int w = number(r + 1, 2);
         if (w < 1 || w > 53)
             return SR_EINVAL;
-        long jan4 = days_from_civil(y, 1, 4);
-        long dow = ((jan4 % 7) + 7 + 3) % 7; /* 0 = Monday (1970-01-01 was a Thursday) */
-        long day = jan4 - dow + 7L * (w - 1);
+        int64_t jan4 = tx_days(y, 1, 4);
+        int64_t day = jan4 - tx_weekday(jan4) + 7 * (w - 1);
         if (strcmp(r + 3, "-WE") == 0)
             day += 5; /* the weekend starts on Saturday */
         else if (r[3] != '\0')
             return SR_EINVAL;
-        int yy, mm, dd;
-        civil_from_days(day, &yy, &mm, &dd);
-        return put(out, yy, mm, dd);
+        tx_date first = tx_from_days(day);
+        return put(out, first.y, first.m, first.d);
     }
     static const struct { const char *tag; int month; } parts[] = {
         {"Q1", 1}, {"Q2", 4}, {"Q3", 7}, {"Q4", 10}, {"H1", 1}, {"H2", 7},
@@ -115,14 +89,13 @@ int sr_store_day_number(const char *s, long *out)
     int m = number(s + 5, 2), d = number(s + 8, 2);
     if (m < 1 || m > 12 || d < 1 || d > 31)
         return SR_EINVAL;
-    *out = days_from_civil(number(s, 4), m, d);
+    *out = (long)tx_days(number(s, 4), m, d);
     return 0;
 }
 
 void sr_store_day_text(long day, char out[11])
 {
-    int y, m, d;
-    civil_from_days(day, &y, &m, &d);
-    if (put(out, y, m, d) != 0)
+    tx_date t = tx_from_days(day);
+    if (put(out, t.y, t.m, t.d) != 0)
         out[0] = '\0';
 }

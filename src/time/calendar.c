@@ -3,7 +3,7 @@
  * 1970-01-01), which turns "three days before", "the Monday on or before"
  * and ISO weeks into integer sums.
  */
-#include "time/timex_internal.h"
+#include "time/calendar.h"
 
 #include <stdio.h>
 

@@ -1,7 +1,7 @@
 /*
  * Internals of the time-expression recognizer, shared by the files of
- * src/time: calendar arithmetic, the word table, and the matching context
- * the matchers read from.
+ * src/time: the word table and the matching context the matchers read
+ * from (calendar arithmetic is in time/calendar.h).
  */
 #ifndef SR_TIME_TIMEX_INTERNAL_H
 #define SR_TIME_TIMEX_INTERNAL_H
@@ -12,25 +12,7 @@
 
 #include "sitrep/timex.h"
 
-/* ---- calendar.c ---- */
-
-typedef struct tx_date {
-    int y, m, d;
-} tx_date;
-
-int tx_days_in_month(int y, int m);
-int tx_valid(int y, int m, int d);
-/* Days since 1970-01-01 (negative before). */
-int64_t tx_days(int y, int m, int d);
-tx_date tx_from_days(int64_t days);
-/* 0 = Monday ... 6 = Sunday, as ISO 8601 counts. */
-int tx_weekday(int64_t days);
-void tx_iso_week(int64_t days, int *year, int *week);
-/* "YYYY-MM-DD" exactly (trailing bytes ignored); 1 when valid. */
-int tx_parse_ymd(const char *s, tx_date *out);
-void tx_fmt_day(char *buf, size_t n, tx_date d);
-void tx_fmt_week(char *buf, size_t n, int64_t days);
-void tx_add_months(int *y, int *m, int k);
+#include "time/calendar.h"
 
 /* ---- lexicon.c ---- */
 
