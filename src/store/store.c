@@ -5,6 +5,7 @@
  * and written in the same transaction as the tables it describes: a store
  * is either at version N with all of N's tables, or untouched.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,18 @@ static int create_v1(sqlite3 *db, sr_error *err)
         goto fail;
     if (version >= 1) /* another process created it meanwhile */
         return sr_store_exec(db, "COMMIT", "store: commit", err);
+    /* an SQLite file of something else: --db pointed at the wrong file,
+     * whose owner would not thank us for our tables among theirs */
+    sqlite3_stmt *st = NULL;
+    if (sr_store_prepare(db, "SELECT count(*) FROM sqlite_master", &st, err) != 0)
+        goto fail;
+    int tables = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    if (tables != 0) {
+        sr_error_set(err, SR_EFORMAT,
+                     "not a sitrep store: the database has tables of its own (give a new file)");
+        goto fail;
+    }
     for (size_t i = 0; sr_store_schema_v1[i]; i++)
         if (sr_store_exec(db, sr_store_schema_v1[i], "store: creating the schema", err) != 0)
             goto fail;
@@ -123,8 +136,14 @@ int sr_store_open(sr_store **out, const char *path, int mode, sr_error *err)
                          path);
             goto fail;
         }
-        if (migrate(s->db, &s->version, err) != 0)
+        if (migrate(s->db, &s->version, err) != 0) {
+            if (err) { /* name the file, as every other message here does */
+                char why[sizeof err->msg];
+                snprintf(why, sizeof why, "%s", err->msg);
+                sr_error_set(err, err->code ? err->code : SR_EIO, "%s: %s", path, why);
+            }
             goto fail;
+        }
     }
     *out = s;
     return 0;
