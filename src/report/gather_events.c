@@ -80,7 +80,12 @@ static int select_events(report *r)
     }
     sr_buf sql = SR_BUF_INIT;
     sr_buf_puts(&sql, "INSERT INTO temp.sr_report_ev"
-                      " SELECT e.id, coalesce(e.group_id, -e.id), e.doc_id, d.outlet, e.date,"
+                      " SELECT e.id, coalesce(e.group_id, -e.id), e.doc_id, d.outlet,"
+                      /* a date known only to the month or year ("since 2015")
+                       * says little of when the event was reported to happen:
+                       * the article's date stands in, as grouping does */
+                      " CASE WHEN e.date_precision IN ('day', 'week') OR d.published IS NULL"
+                      " THEN e.date ELSE d.published END,"
                       " e.plover_type, e.quad_class, e.source_code, e.target_code,"
                       " e.source_text, e.target_text, e.place_id"
                       " FROM events e JOIN documents d ON d.id = e.doc_id");

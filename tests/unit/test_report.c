@@ -383,6 +383,33 @@ TEST(bad_filter_is_refused)
     CHECK_INT(rc, SR_EINVAL);
 }
 
+/* Regression: "since 2015" dated an event 2015-01-01 (year precision) and
+ * the report's period began in 2015; such an event counts on its
+ * article's date. */
+TEST(period_ignores_dates_known_only_to_the_year)
+{
+    sr_store *s = make_store("years.db", 0);
+    CHECK(s);
+    sr_error err = {0, ""};
+    int rc = sr_store_exec(sr_store_db(s),
+        "INSERT INTO documents (id, hash, doc_key, outlet, published, text, ingested_at) VALUES"
+        " (1, 'y1', 'y1', 'Wire A', '2020-03-01', 'Rebels have attacked the town since 2015."
+        " Troops shelled it on Friday.', 'now');"
+        "INSERT INTO events (id, doc_id, sentence, start, end, source_code, cameo, root,"
+        " quad_class, goldstein, plover_type, date, date_precision, mention_key) VALUES"
+        " (1, 1, 0, 0, 41, 'SYRREB', '190', '19', 4, -10, 'ASSAULT', '2015-01-01', 'year', 1),"
+        " (2, 1, 1, 42, 71, 'SYRMIL', '195', '19', 4, -10, 'ASSAULT', '2020-02-28', 'day', 2);",
+        "fixture", &err);
+    CHECK_INT(rc, 0);
+    sr_report_options opt = {SR_REPORT_MARKDOWN, NULL, NULL, NULL, NULL, NULL};
+    sr_buf b = SR_BUF_INIT;
+    CHECK_INT(sr_report_write(s, &opt, &b, &err), 0);
+    CHECK(b.data && strstr(b.data, "Period: 2020-02-28 to 2020-03-01") != NULL);
+    CHECK(b.data && strstr(b.data, "2015-01-01") == NULL);
+    sr_buf_free(&b);
+    sr_store_close(s);
+}
+
 TEST(empty_store)
 {
     sr_store *empty = make_store("empty.db", 0);
@@ -452,6 +479,7 @@ int main(void)
     RUN(projection_and_fit);
     RUN(filters_restrict);
     RUN(bad_filter_is_refused);
+    RUN(period_ignores_dates_known_only_to_the_year);
     RUN(empty_store);
     RUN(escape_helpers);
     sr_store_close(store);
