@@ -27,6 +27,7 @@ void sr_arena_reset(sr_arena *a);
 void *sr_arena_alloc(sr_arena *a, size_t size);
 void *sr_arena_calloc(sr_arena *a, size_t n, size_t size);
 char *sr_arena_strndup(sr_arena *a, const char *s, size_t n);
+/* A copy of s; NULL for NULL (optional fields copy as they are). */
 char *sr_arena_strdup(sr_arena *a, const char *s);
 /* Bytes handed out since the last reset (for statistics). */
 size_t sr_arena_used(const sr_arena *a);

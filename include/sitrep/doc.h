@@ -60,6 +60,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sitrep/arena.h"
+
 struct sr_error;
 
 typedef enum sr_doc_format {
@@ -90,6 +92,10 @@ typedef int (*sr_doc_fn)(const sr_doc *doc, void *ctx);
  * of the form "FILE:LINE: what is wrong" ("FILE: what is wrong" when line
  * is 0, as for everything but JSON lines). Reading goes on afterwards. */
 typedef void (*sr_doc_error_fn)(const char *path, size_t line, const char *msg, void *ctx);
+
+/* A copy of doc whose strings all live in arena a: for keeping a document
+ * beyond the sr_doc_fn call that handed it over (batches, queues). */
+void sr_doc_copy(sr_arena *a, const sr_doc *doc, sr_doc *out);
 
 typedef struct sr_reader sr_reader;
 

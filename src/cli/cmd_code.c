@@ -83,11 +83,6 @@ typedef struct run {
     int progress, stop;
 } run;
 
-static char *dup_or_null(sr_arena *a, const char *s)
-{
-    return s ? sr_arena_strdup(a, s) : NULL;
-}
-
 enum { KIND_EVENT = 1, KIND_FIGURE = 2, KIND_QUOTE = 4, KIND_ALL = 7 };
 
 /* Everything one document gives: events, figures, then quotations (the
@@ -189,17 +184,8 @@ static void flush_batch(run *r)
 static int on_doc(const sr_doc *doc, void *ctx)
 {
     run *r = ctx;
-    sr_arena *a = r->batch_arena;
     job *j = &r->jobs[r->njobs++];
-    j->doc.id = dup_or_null(a, doc->id);
-    j->doc.url = dup_or_null(a, doc->url);
-    j->doc.source = dup_or_null(a, doc->source);
-    j->doc.date = dup_or_null(a, doc->date);
-    j->doc.title = dup_or_null(a, doc->title);
-    j->doc.text = sr_arena_strndup(a, doc->text, doc->text_len);
-    j->doc.text_len = doc->text_len;
-    j->doc.path = dup_or_null(a, doc->path);
-    j->doc.line = doc->line;
+    sr_doc_copy(r->batch_arena, doc, &j->doc);
     r->docs++;
     r->bytes += doc->text_len;
     r->batch_bytes += doc->text_len;

@@ -171,7 +171,7 @@ static void keep_figures(figures_run *r, const sr_doc *doc, const char *outlet,
     if (main_place)
         main_place = sr_arena_strdup(r->keep, main_place);
     const char *doc_id = sr_arena_strdup(r->keep, doc->id ? doc->id : "");
-    const char *date = doc->date ? sr_arena_strdup(r->keep, doc->date) : NULL;
+    const char *date = sr_arena_strdup(r->keep, doc->date);
     for (size_t k = 0; k < n; k++) {
         if (r->nitems == r->capitems) {
             r->capitems = r->capitems ? 2 * r->capitems : 64;
@@ -208,7 +208,7 @@ static void keep_figures(figures_run *r, const sr_doc *doc, const char *outlet,
         o->outlet = outlet;
         o->subject = sr_arena_strdup(r->keep, subject);
         const char *place = sr_figure_place(t, f, r->scratch);
-        o->place = place ? sr_arena_strdup(r->keep, place) : NULL;
+        o->place = sr_arena_strdup(r->keep, place);
         o->doc_place = main_place;
         o->date = date;
         r->nitems++;

@@ -319,7 +319,7 @@ static void offer(meta *m, int field, int rank, const char *value)
 static const char *json_str(sr_reader *r, json_t *v)
 {
     const char *s = json_string_value(v);
-    return s ? sr_arena_strdup(r->arena, s) : NULL;
+    return sr_arena_strdup(r->arena, s);
 }
 
 /* One JSON-LD object: an Article's datePublished, headline, publisher. */

@@ -14,6 +14,19 @@
 /* Documents are small; gumbo's tree of one page fits in a few chunks. */
 #define READER_ARENA_CHUNK (256 * 1024)
 
+void sr_doc_copy(sr_arena *a, const sr_doc *doc, sr_doc *out)
+{
+    out->id = sr_arena_strdup(a, doc->id);
+    out->url = sr_arena_strdup(a, doc->url);
+    out->source = sr_arena_strdup(a, doc->source);
+    out->date = sr_arena_strdup(a, doc->date);
+    out->title = sr_arena_strdup(a, doc->title);
+    out->text = sr_arena_strndup(a, doc->text, doc->text_len);
+    out->text_len = doc->text_len;
+    out->path = sr_arena_strdup(a, doc->path);
+    out->line = doc->line;
+}
+
 sr_reader *sr_reader_new(void)
 {
     sr_reader *r = calloc(1, sizeof *r);

@@ -28,12 +28,12 @@ int rep_finish_rows(report *r, sqlite3_stmt *st, int rc)
 const char *rep_col(report *r, sqlite3_stmt *st, int i)
 {
     const unsigned char *s = sqlite3_column_text(st, i);
-    return s ? sr_arena_strdup(r->arena, (const char *)s) : NULL;
+    return sr_arena_strdup(r->arena, (const char *)s);
 }
 
 char *rep_strdup(report *r, const char *s)
 {
-    return s ? sr_arena_strdup(r->arena, s) : NULL;
+    return sr_arena_strdup(r->arena, s);
 }
 
 int sr_report_write(sr_store *s, const sr_report_options *opt, sr_buf *out, sr_error *err)

@@ -334,11 +334,6 @@ fail:
     return rc ? rc : SR_ENOMEM;
 }
 
-static const char *copy_str(sr_arena *a, const char *s)
-{
-    return s ? sr_arena_strdup(a, s) : NULL;
-}
-
 int sr_ingest_doc(sr_ingest *ing, const sr_doc *doc, sr_error *err)
 {
     if (ing->broken)
@@ -364,16 +359,7 @@ int sr_ingest_doc(sr_ingest *ing, const sr_doc *doc, sr_error *err)
     ing_job *j = &b->jobs[b->n++];
     memset(j, 0, sizeof *j);
     memcpy(j->hash, hash, sizeof hash);
-    sr_arena *a = b->docs;
-    j->doc.id = copy_str(a, doc->id);
-    j->doc.url = copy_str(a, doc->url);
-    j->doc.source = copy_str(a, doc->source);
-    j->doc.date = copy_str(a, doc->date);
-    j->doc.title = copy_str(a, doc->title);
-    j->doc.text = sr_arena_strndup(a, doc->text, doc->text_len);
-    j->doc.text_len = doc->text_len;
-    j->doc.path = copy_str(a, doc->path);
-    j->doc.line = doc->line;
+    sr_doc_copy(b->docs, doc, &j->doc);
     ing->stats.docs_pending++;
     b->bytes += doc->text_len;
     double now = now_seconds();

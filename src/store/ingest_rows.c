@@ -13,11 +13,6 @@
 #include "store/ingest_internal.h"
 #include "util/sha256.h"
 
-static const char *dup_or_null(sr_arena *a, const char *s)
-{
-    return s ? sr_arena_strdup(a, s) : NULL;
-}
-
 /* The store's form of a TIMEX3 date (its first day); a value that names
  * no calendar day is kept as it is rather than lost. */
 static const char *store_date(sr_arena *a, const char *value)
@@ -47,7 +42,7 @@ static int add_actor(actor_list *l, sr_arena *a, uint32_t start, uint32_t end, c
         l->items = items;
         l->cap = cap;
     }
-    l->items[l->n] = (ing_actor){start, end, dup_or_null(a, code)};
+    l->items[l->n] = (ing_actor){start, end, sr_arena_strdup(a, code)};
     return (int)l->n++;
 }
 
@@ -67,8 +62,8 @@ static void copy_events(ing_job *j, const sr_events *evs, actor_list *actors, sr
             o->source = add_actor(actors, a, e->source.start, e->source.end, e->source.code);
         if (e->target.code || e->target.start != e->target.end)
             o->target = add_actor(actors, a, e->target.start, e->target.end, e->target.code);
-        o->source_code = dup_or_null(a, e->source.code);
-        o->target_code = dup_or_null(a, e->target.code);
+        o->source_code = sr_arena_strdup(a, e->source.code);
+        o->target_code = sr_arena_strdup(a, e->target.code);
         o->source_start = e->source.start;
         o->source_end = e->source.end;
         o->target_start = e->target.start;
@@ -84,12 +79,12 @@ static void copy_events(ing_job *j, const sr_events *evs, actor_list *actors, sr
             snprintf(where, sizeof where, "%s:%u", e->pattern_file, e->pattern_line);
             o->pattern = sr_arena_strdup(a, where);
         }
-        o->mood = dup_or_null(a, e->mood);
+        o->mood = sr_arena_strdup(a, e->mood);
         o->place = e->place ? (int)(e->place - evs->places) : -1;
-        o->place_from = e->place ? dup_or_null(a, e->place_from) : NULL;
+        o->place_from = e->place ? sr_arena_strdup(a, e->place_from) : NULL;
         o->date = store_date(a, e->date);
-        o->date_precision = dup_or_null(a, e->date_precision);
-        o->date_source = dup_or_null(a, e->date_from);
+        o->date_precision = sr_arena_strdup(a, e->date_precision);
+        o->date_source = sr_arena_strdup(a, e->date_from);
         if (e->date_timex) {
             o->has_date_text = 1;
             o->date_text_start = e->date_timex->start;
@@ -108,15 +103,15 @@ static void figure_where_when(ing_figure *o, const sr_figure *f, const sr_events
     sr_figure_where_when ww;
     sr_figure_where_when_of(evs, f, &ww);
     o->place = ww.place ? (int)(ww.place - evs->places) : -1;
-    o->place_from = ww.place ? dup_or_null(a, ww.place_from) : NULL;
+    o->place_from = ww.place ? sr_arena_strdup(a, ww.place_from) : NULL;
     o->date = store_date(a, ww.date);
     if (ww.date_timex) {
         o->has_date_text = 1;
         o->date_text_start = ww.date_timex->start;
         o->date_text_end = ww.date_timex->end;
     }
-    o->date_precision = dup_or_null(a, ww.date_precision);
-    o->date_source = dup_or_null(a, ww.date_source);
+    o->date_precision = sr_arena_strdup(a, ww.date_precision);
+    o->date_source = sr_arena_strdup(a, ww.date_source);
 }
 
 static void copy_figures(ing_coding *c, ing_job *j, const sr_events *evs, actor_list *actors,
@@ -136,8 +131,8 @@ static void copy_figures(ing_coding *c, ing_job *j, const sr_events *evs, actor_
         o->end = f->end;
         o->low = f->low;
         o->high = f->high;
-        o->qualifier = dup_or_null(a, f->qualifier);
-        o->category = dup_or_null(a, f->category);
+        o->qualifier = sr_arena_strdup(a, f->qualifier);
+        o->category = sr_arena_strdup(a, f->category);
         if (f->unit_text) {
             o->has_unit = 1;
             o->unit_start = f->unit_start;
@@ -146,7 +141,7 @@ static void copy_figures(ing_coding *c, ing_job *j, const sr_events *evs, actor_
         o->whose = o->claimant = -1;
         if (f->whose) {
             o->whose = add_actor(actors, a, f->whose->start, f->whose->end, f->whose->code);
-            o->whose_code = dup_or_null(a, f->whose->code);
+            o->whose_code = sr_arena_strdup(a, f->whose->code);
             o->whose_start = f->whose->start;
             o->whose_end = f->whose->end;
         }
@@ -156,7 +151,7 @@ static void copy_figures(ing_coding *c, ing_job *j, const sr_events *evs, actor_
                 s = f->claimant->start;
                 e = f->claimant->end;
             }
-            o->claimant_code = f->claimant ? dup_or_null(a, f->claimant->code) : NULL;
+            o->claimant_code = f->claimant ? sr_arena_strdup(a, f->claimant->code) : NULL;
             o->claimant_start = s;
             o->claimant_end = e;
             o->claimant = add_actor(actors, a, s, e, o->claimant_code);
@@ -165,7 +160,7 @@ static void copy_figures(ing_coding *c, ing_job *j, const sr_events *evs, actor_
         char subject[128];
         sr_figure_subject(f, subject, sizeof subject);
         o->subject = sr_arena_strdup(a, subject);
-        o->place_words = dup_or_null(a, sr_figure_place(evs->text, f, c->scratch));
+        o->place_words = sr_arena_strdup(a, sr_figure_place(evs->text, f, c->scratch));
     }
 }
 
@@ -205,7 +200,7 @@ static void copy_quotes(ing_coding *c, ing_job *j, const sr_events *evs, actor_l
         o->direct = q->direct;
         o->speaker = -1;
         if (q->speaker_end > q->speaker_start) {
-            o->speaker_code = q->speaker ? dup_or_null(a, q->speaker->code) : NULL;
+            o->speaker_code = q->speaker ? sr_arena_strdup(a, q->speaker->code) : NULL;
             o->speaker_start = q->speaker_start;
             o->speaker_end = q->speaker_end;
             o->speaker = add_actor(actors, a, q->speaker_start, q->speaker_end, o->speaker_code);
@@ -233,8 +228,8 @@ static void copy_labels(ing_coding *c, ing_job *j, const sr_events *evs, sr_aren
         o->sentence = ls[k].sentence;
         o->start = ls[k].start;
         o->end = ls[k].end;
-        o->word = dup_or_null(a, ls[k].word);
-        o->actor_code = ls[k].phrase ? dup_or_null(a, ls[k].phrase->code) : NULL;
+        o->word = sr_arena_strdup(a, ls[k].word);
+        o->actor_code = ls[k].phrase ? sr_arena_strdup(a, ls[k].phrase->code) : NULL;
     }
 }
 
@@ -251,8 +246,8 @@ void ing_code_job(ing_coding *c, ing_job *j, sr_arena *a)
     const sr_text *t = evs->text;
     sr_arena_reset(c->scratch);
     j->published = store_date(a, evs->doc_date);
-    j->date_source = evs->doc_date ? dup_or_null(a, evs->doc_date_from) : NULL;
-    j->main_place = dup_or_null(a, sr_figures_main_place(t, evs->phrases, evs->nphrases, c->scratch));
+    j->date_source = evs->doc_date ? sr_arena_strdup(a, evs->doc_date_from) : NULL;
+    j->main_place = sr_arena_strdup(a, sr_figures_main_place(t, evs->phrases, evs->nphrases, c->scratch));
 
     j->nsentences = t->nsentences;
     j->sentences = t->nsentences ? sr_arena_alloc(a, t->nsentences * sizeof *j->sentences) : NULL;
@@ -264,7 +259,7 @@ void ing_code_job(ing_coding *c, ing_job *j, sr_arena *a)
     if (evs->nplaces)
         memcpy(j->places, evs->places, evs->nplaces * sizeof *j->places);
     for (size_t i = 0; i < j->nplaces; i++)
-        j->places[i].cue = dup_or_null(a, j->places[i].cue);
+        j->places[i].cue = sr_arena_strdup(a, j->places[i].cue);
 
     actor_list actors = {NULL, 0, 0};
     copy_events(j, evs, &actors, a);

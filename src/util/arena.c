@@ -175,7 +175,7 @@ char *sr_arena_strndup(sr_arena *a, const char *s, size_t n)
 
 char *sr_arena_strdup(sr_arena *a, const char *s)
 {
-    return sr_arena_strndup(a, s, strlen(s));
+    return s ? sr_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
 size_t sr_arena_used(const sr_arena *a)

@@ -58,6 +58,8 @@ TEST(strndup_and_calloc)
         CHECK_INT(z[i], 0);
     char *e = sr_arena_alloc(a, 0);
     CHECK(e != NULL);
+    /* optional fields copy as they are */
+    CHECK(sr_arena_strdup(a, NULL) == NULL);
     sr_arena_free(a);
 }
 

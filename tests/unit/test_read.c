@@ -621,6 +621,26 @@ TEST(empty_dir_gives_nothing)
     CHECK_INT(got.nerrs, 0);
 }
 
+TEST(doc_copy_keeps_every_field)
+{
+    char text[] = "Strikes on Idlib.", title[] = "Idlib";
+    sr_doc doc = {"d1", NULL, "Wire A", "2020-03-01", title, text, sizeof text - 1, "-", 3};
+    sr_arena *a = sr_arena_new(0);
+    sr_doc copy;
+    sr_doc_copy(a, &doc, &copy);
+    text[0] = title[0] = 'X'; /* the reader's buffers are reused */
+    CHECK_STR(copy.id, "d1");
+    CHECK(copy.url == NULL);
+    CHECK_STR(copy.source, "Wire A");
+    CHECK_STR(copy.date, "2020-03-01");
+    CHECK_STR(copy.title, "Idlib");
+    CHECK_STR(copy.text, "Strikes on Idlib.");
+    CHECK_INT(copy.text_len, 17);
+    CHECK_STR(copy.path, "-");
+    CHECK_INT(copy.line, 3);
+    sr_arena_free(a);
+}
+
 TEST(files_given_by_name)
 {
     char p[256];
@@ -742,6 +762,7 @@ int main(void)
     RUN(date_forms);
     RUN(dir_walk_in_name_order);
     RUN(empty_dir_gives_nothing);
+    RUN(doc_copy_keeps_every_field);
     RUN(files_given_by_name);
     RUN(missing_path);
     RUN(stop_from_the_callback);
