@@ -4,6 +4,7 @@
  * out of range, is no date.
  */
 #include "read/read_internal.h"
+#include "time/calendar.h"
 
 #include <math.h>
 #include <string.h>
@@ -19,34 +20,12 @@ static int is_alpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int valid_ymd(int y, int m, int d)
-{
-    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1)
-        return 0;
-    return d <= mdays[m - 1] + (m == 2 && leap(y));
-}
-
+/* Publishers' years are four digits: a calendar date from 1000 on. */
 static int format_ymd(int y, int m, int d, char out[11])
 {
-    if (!valid_ymd(y, m, d))
+    if (y < 1000 || !tx_valid(y, m, d))
         return 0;
-    /* valid_ymd bounds every part, so the width is fixed */
-    int parts[3] = {y, m, d}, widths[3] = {4, 2, 2};
-    char *w = out;
-    for (int i = 0; i < 3; i++) {
-        if (i)
-            *w++ = '-';
-        for (int k = widths[i] - 1, v = parts[i]; k >= 0; k--, v /= 10)
-            w[k] = (char)('0' + v % 10);
-        w += widths[i];
-    }
-    *w = '\0';
+    tx_fmt_day(out, 11, (tx_date){y, m, d});
     return 1;
 }
 

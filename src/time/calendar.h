@@ -1,7 +1,7 @@
 /*
  * Calendar arithmetic (proleptic Gregorian): days since 1970-01-01 and
  * back, weekdays, ISO weeks, month lengths, "YYYY-MM-DD" text. The one
- * copy in the library: the time expressions, the store's days, the
+ * copy in the library: the time expressions, the readers' dates, the store's days, the
  * figures' date comparisons, the exports and the report's timeline all
  * count days with it. Implemented in time/calendar.c.
  */
