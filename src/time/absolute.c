@@ -159,17 +159,25 @@ static int month_year(const tx_ctx *c, size_t i, tx_match *m)
     return 1;
 }
 
+/* The word before a month or season that says which one: -2 the last
+ * ("last", "past", "previous"), 2 the next ("next", "coming"), 3 the
+ * current ("this"), 0 none. */
+static int direction_word(const tx_ctx *c, size_t j)
+{
+    if (tx_is(c, j, "LAST") || tx_is(c, j, "PAST") || tx_is(c, j, "PREVIOUS"))
+        return -2;
+    if (tx_is(c, j, "NEXT") || tx_is(c, j, "COMING"))
+        return 2;
+    if (tx_is(c, j, "THIS"))
+        return 3;
+    return 0;
+}
+
 /* A month named alone: "in August", "last September", "next March". */
 static int month_alone(const tx_ctx *c, size_t i, tx_match *m)
 {
     size_t j = i;
-    int dir = 0;
-    if (tx_is(c, j, "LAST") || tx_is(c, j, "PAST") || tx_is(c, j, "PREVIOUS"))
-        dir = -2;
-    else if (tx_is(c, j, "NEXT") || tx_is(c, j, "COMING"))
-        dir = 2;
-    else if (tx_is(c, j, "THIS"))
-        dir = 3;
+    int dir = direction_word(c, j);
     if (dir)
         j++;
     int mo;
@@ -443,13 +451,7 @@ static size_t of_year(const tx_ctx *c, size_t k, int *year, int *known)
 static int season(const tx_ctx *c, size_t i, tx_match *m)
 {
     size_t j = i;
-    int dir = 0;
-    if (tx_is(c, j, "LAST") || tx_is(c, j, "PAST") || tx_is(c, j, "PREVIOUS"))
-        dir = -2;
-    else if (tx_is(c, j, "NEXT") || tx_is(c, j, "COMING"))
-        dir = 2;
-    else if (tx_is(c, j, "THIS"))
-        dir = 3;
+    int dir = direction_word(c, j);
     if (dir || tx_is(c, j, "THE"))
         j++;
     int s;
