@@ -18,6 +18,7 @@
 
 #include "sitrep/ingest.h"
 #include "store/day.h"
+#include "store/group.h"
 #include "store/store_internal.h"
 
 #define NO_DAY LONG_MIN
@@ -54,6 +55,13 @@ static const char sql_by_event_day[] =
 static const char sql_by_doc_day[] =
     MENTION_COLUMNS " WHERE d.published BETWEEN ?1 AND ?2"
                     " AND NOT (e.date_precision = 'day' AND e.date IS NOT NULL)";
+static const char sql_by_event_day_grouped[] =
+    MENTION_COLUMNS " WHERE e.date_precision = 'day' AND e.date BETWEEN ?1 AND ?2"
+                    " AND e.group_id IS NOT NULL";
+static const char sql_by_doc_day_grouped[] =
+    MENTION_COLUMNS " WHERE d.published BETWEEN ?1 AND ?2"
+                    " AND NOT (e.date_precision = 'day' AND e.date IS NOT NULL)"
+                    " AND e.group_id IS NOT NULL";
 static const char sql_undated[] =
     MENTION_COLUMNS " WHERE e.group_id IS NULL AND d.published IS NULL"
                     " AND NOT (e.date_precision = 'day' AND e.date IS NOT NULL)";
@@ -66,9 +74,9 @@ static const char sql_insert_group[] =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 static const char sql_set_group[] = "UPDATE events SET group_id = ?1 WHERE id = ?2";
 
-static char *column_dup(sr_arena *a, sqlite3_stmt *st, int i, size_t max)
+/* A copy of at most max bytes of s, or NULL for NULL. */
+static char *dup_max(sr_arena *a, const char *s, size_t max)
 {
-    const char *s = (const char *)sqlite3_column_text(st, i);
     if (!s)
         return NULL;
     size_t n = strlen(s);
@@ -77,12 +85,10 @@ static char *column_dup(sr_arena *a, sqlite3_stmt *st, int i, size_t max)
 
 /* An outlet for counting sources: its name, else its URL's host, else
  * one shared "unknown". */
-static char *outlet_of(sr_arena *a, sqlite3_stmt *st)
+static char *outlet_of(sr_arena *a, const char *outlet, const char *url)
 {
-    char *outlet = column_dup(a, st, 11, SIZE_MAX);
     if (outlet)
-        return outlet;
-    const char *url = (const char *)sqlite3_column_text(st, 12);
+        return sr_arena_strdup(a, outlet);
     if (!url)
         return NULL;
     const char *host = strstr(url, "://");
@@ -91,44 +97,72 @@ static char *outlet_of(sr_arena *a, sqlite3_stmt *st)
     return sr_arena_strndup(a, host, n);
 }
 
+/* The one place a row becomes a mention, whether it was read from the
+ * store or handed over by the writer: both must group alike. */
+static int add_mention(mention_set *set, const sr_group_row *r)
+{
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 1024;
+        mention *items = realloc(set->items, cap * sizeof *items);
+        if (!items)
+            return SR_ENOMEM;
+        set->items = items;
+        set->cap = cap;
+    }
+    mention *m = &set->items[set->n++];
+    memset(m, 0, sizeof *m);
+    sr_arena *a = set->arena;
+    m->id = r->id;
+    m->key = r->key;
+    m->doc_id = r->doc_id;
+    m->old_group = r->group;
+    m->root = dup_max(a, r->root, SIZE_MAX);
+    m->source_key = dup_max(a, r->source_code, 6); /* country and sector */
+    m->target_key = dup_max(a, r->target_code, 6);
+    m->cameo = dup_max(a, r->cameo, SIZE_MAX);
+    if (r->geonameid > 0) {
+        char num[24];
+        snprintf(num, sizeof num, "%lld", (long long)r->geonameid);
+        m->place_key = sr_arena_strdup(a, num);
+    } else {
+        m->place_key = dup_max(a, r->place_name, SIZE_MAX);
+    }
+    m->day_text = dup_max(a, r->day, SIZE_MAX);
+    if (!m->day_text || sr_store_day_number(m->day_text, &m->day) != 0)
+        m->day = NO_DAY;
+    m->outlet = outlet_of(a, r->outlet, r->url);
+    return 0;
+}
+
+static const char *column_str(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
 static int load(mention_set *set, sqlite3_stmt *st, sr_error *err)
 {
     sqlite3 *db = sqlite3_db_handle(st);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (set->n == set->cap) {
-            size_t cap = set->cap ? set->cap * 2 : 1024;
-            mention *items = realloc(set->items, cap * sizeof *items);
-            if (!items) {
-                sqlite3_reset(st);
-                return sr_error_set(err, SR_ENOMEM, "out of memory");
-            }
-            set->items = items;
-            set->cap = cap;
+        sr_group_row r = {
+            .id = sqlite3_column_int64(st, 0),
+            .key = sqlite3_column_int64(st, 1),
+            .doc_id = sqlite3_column_int64(st, 2),
+            .group = sqlite3_column_int64(st, 3),
+            .root = column_str(st, 4),
+            .source_code = column_str(st, 5),
+            .target_code = column_str(st, 6),
+            .cameo = column_str(st, 7),
+            .geonameid = sqlite3_column_int64(st, 8),
+            .place_name = column_str(st, 9),
+            .day = column_str(st, 10),
+            .outlet = column_str(st, 11),
+            .url = column_str(st, 12),
+        };
+        if (add_mention(set, &r) != 0) {
+            sqlite3_reset(st);
+            return sr_error_set(err, SR_ENOMEM, "out of memory");
         }
-        mention *m = &set->items[set->n++];
-        memset(m, 0, sizeof *m);
-        sr_arena *a = set->arena;
-        m->id = sqlite3_column_int64(st, 0);
-        m->key = sqlite3_column_int64(st, 1);
-        m->doc_id = sqlite3_column_int64(st, 2);
-        m->old_group = sqlite3_column_int64(st, 3);
-        m->root = column_dup(a, st, 4, SIZE_MAX);
-        m->source_key = column_dup(a, st, 5, 6); /* country and sector */
-        m->target_key = column_dup(a, st, 6, 6);
-        m->cameo = column_dup(a, st, 7, SIZE_MAX);
-        int64_t geonameid = sqlite3_column_int64(st, 8);
-        if (geonameid > 0) {
-            char num[24];
-            snprintf(num, sizeof num, "%lld", (long long)geonameid);
-            m->place_key = sr_arena_strdup(a, num);
-        } else {
-            m->place_key = column_dup(a, st, 9, SIZE_MAX);
-        }
-        m->day_text = column_dup(a, st, 10, SIZE_MAX);
-        if (!m->day_text || sr_store_day_number(m->day_text, &m->day) != 0)
-            m->day = NO_DAY;
-        m->outlet = outlet_of(a, st);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
@@ -301,9 +335,43 @@ static int cmp_long(const void *pa, const void *pb)
     return (a > b) - (a < b);
 }
 
-/* The days of the ungrouped events, each widened by a day on both sides,
- * merged into ranges. Days that are no calendar day are kept as they are
- * (their events then stand alone). */
+/* Days, each widened by a day on both sides, merged into ranges (days
+ * is sorted in place). */
+static int ranges_of(long *days, size_t n, range **out, size_t *nout, sr_error *err)
+{
+    sort(days, n, sizeof *days, cmp_long);
+    range *rs = n ? malloc(n * sizeof *rs) : NULL;
+    if (n && !rs)
+        return sr_error_set(err, SR_ENOMEM, "out of memory");
+    size_t nr = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (nr && days[i] - 1 <= rs[nr - 1].hi + 1)
+            rs[nr - 1].hi = days[i] + 1;
+        else
+            rs[nr++] = (range){days[i] - 1, days[i] + 1};
+    }
+    *out = rs;
+    *nout = nr;
+    return 0;
+}
+
+static int push_day(long **days, size_t *n, size_t *cap, long d)
+{
+    if (*n == *cap) {
+        size_t more_cap = *cap ? *cap * 2 : 64;
+        long *more = realloc(*days, more_cap * sizeof *more);
+        if (!more)
+            return SR_ENOMEM;
+        *days = more;
+        *cap = more_cap;
+    }
+    (*days)[(*n)++] = d;
+    return 0;
+}
+
+/* The ranges around the days of the ungrouped events, read from the
+ * store. Days that are no calendar day are left out (their events then
+ * stand alone). */
 static int pending_ranges(sqlite3 *db, range **out, size_t *nout, sr_error *err)
 {
     sqlite3_stmt *st = NULL;
@@ -318,41 +386,47 @@ static int pending_ranges(sqlite3 *db, range **out, size_t *nout, sr_error *err)
         long d;
         if (sr_store_day_number((const char *)sqlite3_column_text(st, 0), &d) != 0)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            long *more = realloc(days, cap * sizeof *more);
-            if (!more) {
-                free(days);
-                sqlite3_finalize(st);
-                return sr_error_set(err, SR_ENOMEM, "out of memory");
-            }
-            days = more;
+        if (push_day(&days, &n, &cap, d) != 0) {
+            free(days);
+            sqlite3_finalize(st);
+            return sr_error_set(err, SR_ENOMEM, "out of memory");
         }
-        days[n++] = d;
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         free(days);
         return sr_error_set(err, SR_EIO, "store: grouping: %s", sqlite3_errmsg(db));
     }
-    sort(days, n, sizeof *days, cmp_long);
-    range *rs = n ? malloc(n * sizeof *rs) : NULL;
-    size_t nr = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (nr && days[i] - 1 <= rs[nr - 1].hi + 1)
-            rs[nr - 1].hi = days[i] + 1;
-        else
-            rs[nr++] = (range){days[i] - 1, days[i] + 1};
-    }
+    rc = ranges_of(days, n, out, nout, err);
     free(days);
-    *out = rs;
-    *nout = nr;
-    return 0;
+    return rc;
 }
 
-static int load_ranges(sqlite3 *db, mention_set *set, const range *rs, size_t nr, sr_error *err)
+/* The same from the mentions the writer handed over. */
+static int fresh_ranges(const mention_set *set, range **out, size_t *nout, sr_error *err)
 {
-    const char *const sqls[2] = {sql_by_event_day, sql_by_doc_day};
+    *out = NULL;
+    *nout = 0;
+    long *days = set->n ? malloc(set->n * sizeof *days) : NULL;
+    if (set->n && !days)
+        return sr_error_set(err, SR_ENOMEM, "out of memory");
+    size_t n = 0;
+    for (size_t i = 0; i < set->n; i++)
+        if (set->items[i].day != NO_DAY)
+            days[n++] = set->items[i].day;
+    int rc = ranges_of(days, n, out, nout, err);
+    free(days);
+    return rc;
+}
+
+/* The events of the ranges: all of them, or (grouped_only) those already
+ * in a group, when the ungrouped ones are in hand. */
+static int load_ranges(sqlite3 *db, mention_set *set, const range *rs, size_t nr, int grouped_only,
+                       sr_error *err)
+{
+    const char *const all[2] = {sql_by_event_day, sql_by_doc_day};
+    const char *const grouped[2] = {sql_by_event_day_grouped, sql_by_doc_day_grouped};
+    const char *const *sqls = grouped_only ? grouped : all;
     for (int q = 0; q < 2; q++) {
         sqlite3_stmt *st = NULL;
         if (sr_store_prepare(db, sqls[q], &st, err) != 0)
@@ -370,6 +444,8 @@ static int load_ranges(sqlite3 *db, mention_set *set, const range *rs, size_t nr
         }
         sqlite3_finalize(st);
     }
+    if (grouped_only) /* the undated ungrouped ones are in hand too */
+        return 0;
     sqlite3_stmt *st = NULL;
     if (sr_store_prepare(db, sql_undated, &st, err) != 0)
         return SR_EIO;
@@ -460,13 +536,17 @@ static int keep_affected(mention_set *set, sr_error *err)
     return 0;
 }
 
-static int regroup(sqlite3 *db, mention_set *set, size_t *ngroups, size_t *nevents, sr_error *err)
+/* Regroup what the ungrouped events can change. fresh: set already holds
+ * every ungrouped event (sr_store_group_fresh), and read_store says
+ * whether the store has others to read around them. */
+static int regroup(sqlite3 *db, mention_set *set, int fresh, int read_store, size_t *ngroups,
+                   size_t *nevents, sr_error *err)
 {
     range *rs = NULL;
     size_t nr = 0;
-    if (pending_ranges(db, &rs, &nr, err) != 0)
+    if ((fresh ? fresh_ranges(set, &rs, &nr, err) : pending_ranges(db, &rs, &nr, err)) != 0)
         return SR_EIO;
-    int rc = load_ranges(db, set, rs, nr, err);
+    int rc = read_store ? load_ranges(db, set, rs, nr, fresh, err) : 0;
     free(rs);
     if (rc == 0)
         rc = keep_affected(set, err);
@@ -531,13 +611,42 @@ done:
     return rc;
 }
 
-int sr_store_group_events(sr_store *s, size_t *ngroups, size_t *nevents, sr_error *err)
+struct sr_group_fresh {
+    mention_set set;
+};
+
+sr_group_fresh *sr_group_fresh_new(void)
+{
+    sr_group_fresh *f = calloc(1, sizeof *f);
+    if (f && !(f->set.arena = sr_arena_new(0))) {
+        free(f);
+        return NULL;
+    }
+    return f;
+}
+
+void sr_group_fresh_free(sr_group_fresh *f)
+{
+    if (!f)
+        return;
+    free(f->set.items);
+    sr_arena_free(f->set.arena);
+    free(f);
+}
+
+int sr_group_fresh_add(sr_group_fresh *f, const sr_group_row *row)
+{
+    return add_mention(&f->set, row);
+}
+
+/* One grouping transaction over set (empty, or the fresh mentions). */
+static int group_in_transaction(sqlite3 *db, mention_set *set, int fresh, int read_store,
+                                size_t *ngroups, size_t *nevents, sr_error *err)
 {
     if (ngroups)
         *ngroups = 0;
     if (nevents)
         *nevents = 0;
-    sqlite3 *db = sr_store_db(s);
     if (sr_store_exec(db, "BEGIN IMMEDIATE", "store: grouping", err) != 0)
         return SR_EIO;
     /* old groups are deleted before their events point at the new ones:
@@ -546,13 +655,43 @@ int sr_store_group_events(sr_store *s, size_t *ngroups, size_t *nevents, sr_erro
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return SR_EIO;
     }
-    mention_set set = {NULL, 0, 0, sr_arena_new(0)};
-    int rc = regroup(db, &set, ngroups, nevents, err);
-    free(set.items);
-    sr_arena_free(set.arena);
+    int rc = regroup(db, set, fresh, read_store, ngroups, nevents, err);
     if (rc != 0) {
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
     return sr_store_exec(db, "COMMIT", "store: grouping", err);
+}
+
+int sr_store_group_events(sr_store *s, size_t *ngroups, size_t *nevents, sr_error *err)
+{
+    mention_set set = {NULL, 0, 0, sr_arena_new(0)};
+    if (!set.arena)
+        return sr_error_set(err, SR_ENOMEM, "out of memory");
+    int rc = group_in_transaction(sr_store_db(s), &set, 0, 1, ngroups, nevents, err);
+    free(set.items);
+    sr_arena_free(set.arena);
+    return rc;
+}
+
+int sr_store_group_fresh(sr_store *s, sr_group_fresh *f, int store_had_events, size_t *ngroups,
+                         size_t *nevents, sr_error *err)
+{
+    return group_in_transaction(sr_store_db(s), &f->set, 1, store_had_events, ngroups, nevents,
+                                err);
+}
+
+int sr_store_has_ungrouped(sr_store *s, sr_error *err)
+{
+    sqlite3 *db = sr_store_db(s);
+    sqlite3_stmt *st = NULL;
+    if (sr_store_prepare(db, "SELECT EXISTS (SELECT 1 FROM events WHERE group_id IS NULL)", &st,
+                         err) != 0)
+        return SR_EIO;
+    int rc = sqlite3_step(st);
+    int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return sr_error_set(err, SR_EIO, "store: %s", sqlite3_errmsg(db));
+    return found;
 }

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/group.h"
 #include "store/ingest_internal.h"
 #include "store/store_internal.h"
 #include "util/sha256.h"
@@ -64,6 +65,12 @@ struct sr_ingest {
                                was made: none of ours can be stored already
                                (but an earlier copy in this run), so the
                                workers hash the texts, not the writer */
+    sr_group_fresh *fresh;  /* the events written, for grouping at flush;
+                               NULL when the store had ungrouped events of
+                               its own (a run stopped before grouping):
+                               grouping then reads them all from the store */
+    int store_had_events;   /* grouping must read the store's other events
+                               around the fresh ones (else there are none) */
     sr_ingest_stats stats;
 };
 
@@ -283,6 +290,17 @@ int sr_ingest_new(sr_ingest **out, sr_store *store, const sr_dict *dict,
     if (rc != 0)
         goto fail;
     ing->was_empty = ing_writer_empty(ing->writer);
+    if ((rc = sr_store_has_ungrouped(store, err)) < 0)
+        goto fail;
+    ing->store_had_events = !ing->was_empty;
+    if (rc == 0) {
+        if (!(ing->fresh = sr_group_fresh_new())) {
+            rc = sr_error_set(err, SR_ENOMEM, "out of memory");
+            goto fail;
+        }
+        ing_writer_collect(ing->writer, ing->fresh);
+    }
+    rc = 0;
     for (int i = 0; i < 2; i++) {
         chunk *b = &ing->chunks[i];
         b->docs = sr_arena_new(1u << 20);
@@ -388,7 +406,18 @@ int sr_ingest_flush(sr_ingest *ing, sr_error *err)
     if (rc != 0)
         return rc;
     double t0 = now_seconds();
-    rc = sr_store_group_events(ing->store, &ing->stats.groups, &ing->stats.grouped_events, err);
+    if (ing->fresh) {
+        rc = sr_store_group_fresh(ing->store, ing->fresh, ing->store_had_events, &ing->stats.groups,
+                                  &ing->stats.grouped_events, err);
+        /* the next flush groups only what comes after this one */
+        sr_group_fresh_free(ing->fresh);
+        ing->fresh = rc == 0 ? sr_group_fresh_new() : NULL;
+        ing_writer_collect(ing->writer, ing->fresh);
+        ing->store_had_events = 1;
+    } else {
+        rc = sr_store_group_events(ing->store, &ing->stats.groups, &ing->stats.grouped_events,
+                                   err);
+    }
     ing->stats.group_seconds += now_seconds() - t0;
     if (rc != 0)
         ing->broken = 1;
@@ -428,6 +457,7 @@ void sr_ingest_free(sr_ingest *ing)
     free(ing->tools);
     free(ing->threads);
     ing_writer_free(ing->writer);
+    sr_group_fresh_free(ing->fresh);
     pthread_mutex_destroy(&ing->lock);
     pthread_cond_destroy(&ing->work);
     pthread_cond_destroy(&ing->done);

@@ -116,6 +116,9 @@ typedef struct ing_writer ing_writer;
 
 int ing_writer_new(ing_writer **out, sqlite3 *db, sr_error *err);
 void ing_writer_free(ing_writer *w);
+/* Hand every event written from now on to fresh (NULL: stop). */
+struct sr_group_fresh;
+void ing_writer_collect(ing_writer *w, struct sr_group_fresh *fresh);
 /* 1 when a document with this hash is stored. */
 int ing_writer_has(ing_writer *w, const char *hash);
 /* 1 when the store holds no document at all. */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/group.h"
 #include "store/ingest_internal.h"
 #include "store/store_internal.h"
 
@@ -52,6 +53,7 @@ struct ing_writer {
     sqlite3 *db;
     int foreign_keys, cache_size, autocheckpoint; /* the connection's, restored at the end */
     sqlite3_stmt *st[ST_COUNT];
+    sr_group_fresh *fresh;  /* where each new event goes for grouping, or NULL */
     /* row ids of the document being written, by index */
     int64_t *ids;
     size_t cap;
@@ -82,8 +84,13 @@ int ing_writer_new(ing_writer **out, sqlite3 *db, sr_error *err)
     w->foreign_keys = pragma_int(db, "PRAGMA foreign_keys");
     w->cache_size = pragma_int(db, "PRAGMA cache_size");
     w->autocheckpoint = pragma_int(db, "PRAGMA wal_autocheckpoint");
-    sqlite3_exec(db, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;"
-                     " PRAGMA wal_autocheckpoint = 10000", NULL, NULL, NULL);
+    int page_size = pragma_int(db, "PRAGMA page_size");
+    char tune[160];
+    snprintf(tune, sizeof tune,
+             "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;"
+             " PRAGMA wal_autocheckpoint = %d",
+             (40 << 20) / (page_size > 0 ? page_size : 4096));
+    sqlite3_exec(db, tune, NULL, NULL, NULL);
     for (int i = 0; i < ST_COUNT; i++)
         if (sr_store_prepare(db, statements[i], &w->st[i], err) != 0) {
             ing_writer_free(w);
@@ -106,6 +113,11 @@ void ing_writer_free(ing_writer *w)
         sqlite3_finalize(w->st[i]);
     free(w->ids);
     free(w);
+}
+
+void ing_writer_collect(ing_writer *w, sr_group_fresh *fresh)
+{
+    w->fresh = fresh;
 }
 
 int ing_writer_has(ing_writer *w, const char *hash)
@@ -262,7 +274,31 @@ static int put_event(ing_writer *w, const ing_job *j, const ing_event *e, int64_
     bind_str(st, 27, e->date_precision);
     bind_str(st, 28, e->date_source);
     sqlite3_bind_int64(st, 29, e->mention_key);
-    return step(w, ST_EVENT, err);
+    if (step(w, ST_EVENT, err) != 0)
+        return SR_EIO;
+    if (!w->fresh)
+        return 0;
+    /* what grouping's query would read back: the columns just bound, the
+     * place's and the document's */
+    const sr_place *p = e->place >= 0 ? &j->places[e->place].place : NULL;
+    int day_known = e->date && e->date_precision && strcmp(e->date_precision, "day") == 0;
+    sr_group_row row = {
+        .id = sqlite3_last_insert_rowid(w->db),
+        .key = e->mention_key,
+        .doc_id = doc_id,
+        .root = e->root,
+        .source_code = e->source_code,
+        .target_code = e->target_code,
+        .cameo = e->cameo,
+        .geonameid = p ? p->geonameid : 0,
+        .place_name = p ? (p->name ? p->name : "") : NULL,
+        .day = day_known ? e->date : j->published,
+        .outlet = j->doc.source,
+        .url = j->doc.url,
+    };
+    if (sr_group_fresh_add(w->fresh, &row) != 0)
+        return sr_error_set(err, SR_ENOMEM, "out of memory");
+    return 0;
 }
 
 static int put_figure(ing_writer *w, const ing_job *j, const ing_figure *f, int64_t doc_id,

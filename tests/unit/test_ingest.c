@@ -372,6 +372,97 @@ TEST(mention_keys_do_not_depend_on_the_store_or_the_order)
     CHECK_STR(b, a);
 }
 
+/* Grouping at the end of an ingest takes the new events from the writer
+ * rather than reading them back; reading them back (what a run that
+ * finds ungrouped events left by a stopped one does) must give the same
+ * groups. The documents cover what the two paths compute apart: an
+ * event's own date or its document's, no date at all, an outlet or only
+ * a URL, a place or none, actors with and without codes. */
+static const char group_rows[] =
+    "SELECT group_concat(g, ';') FROM (SELECT g.id || ',' || ifnull(g.date, '-') || ','"
+    " || g.num_mentions || ',' || g.num_sources || ',' || g.num_articles || ',' || g.cameo || ','"
+    " || ifnull(g.place_key, '-') || ':' || (SELECT group_concat(mention_key) FROM"
+    " (SELECT mention_key FROM events e WHERE e.group_id = g.id ORDER BY 1)) AS g"
+    " FROM event_groups g ORDER BY g.id)";
+
+static void grouping_docs(sr_doc *docs)
+{
+    docs[0] = make_doc("a", "Outlet A", "2020-03-01", attack);
+    docs[1] = make_doc("b", NULL, "2020-03-02",
+                       "Syrian government forces attacked rebels in Saraqib, activists said.");
+    docs[1].url = "https://news.example.org/syria/1";
+    docs[2] = make_doc("c", NULL, "2020-03-09",
+                       "On March 1, 2020 Syrian government forces shelled rebels in Saraqib.");
+    docs[2].url = "https://news.example.org/syria/2";
+    docs[3] = make_doc("d", "Outlet B", NULL, "Turkey accused Russia of bombing civilians.");
+    docs[4] = make_doc("e", "Outlet C", "2020-03-03",
+                       "Rebels attacked Syrian government forces. The United Nations condemned the attack.");
+}
+
+/* What a run stopped between its last commit and its grouping leaves:
+ * events without a group. */
+static int ungroup(const char *path)
+{
+    sqlite3 *db = NULL;
+    int ok = sqlite3_open(path, &db) == SQLITE_OK &&
+             sqlite3_exec(db, "PRAGMA foreign_keys = OFF; UPDATE events SET group_id = NULL;"
+                              " DELETE FROM event_groups", NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+static void snapshot(const char *path, char *buf, size_t size)
+{
+    if (look(path))
+        query_text(group_rows, buf, size);
+}
+
+TEST(grouping_the_writers_events_equals_reading_them_back)
+{
+    sr_doc docs[5];
+    grouping_docs(docs);
+    char path[256], fresh[2048], other[2048];
+    sr_error err = {0, ""};
+
+    /* all at once into an empty store: nothing is read back */
+    sr_store *s = new_store(path, sizeof path);
+    CHECK(ingest(s, docs, 5, 2, NULL) == 0);
+    sr_store_close(s);
+    snapshot(path, fresh, sizeof fresh);
+    CHECK(query_int("SELECT count(*) FROM event_groups") >= 5);
+    CHECK(query_int("SELECT max(num_mentions) FROM event_groups") >= 3);
+    CHECK(query_int("SELECT count(*) FROM event_groups WHERE date IS NULL") >= 1);
+
+    /* the same events read back from the store */
+    CHECK(ungroup(path));
+    s = NULL;
+    CHECK(sr_store_open(&s, path, SR_STORE_WRITE, &err) == 0);
+    CHECK(sr_store_group_events(s, NULL, NULL, &err) == 0);
+    sr_store_close(s);
+    snapshot(path, other, sizeof other);
+    CHECK_STR(other, fresh);
+
+    /* a second run over a store that has events: the old ones are read */
+    s = new_store(path, sizeof path);
+    CHECK(ingest(s, docs, 2, 1, NULL) == 0);
+    CHECK(ingest(s, docs + 2, 3, 2, NULL) == 0);
+    sr_store_close(s);
+    snapshot(path, other, sizeof other);
+    CHECK_STR(other, fresh);
+
+    /* a run that finds ungrouped events of a stopped one groups them too */
+    s = new_store(path, sizeof path);
+    CHECK(ingest(s, docs, 3, 1, NULL) == 0);
+    sr_store_close(s);
+    CHECK(ungroup(path));
+    s = NULL;
+    CHECK(sr_store_open(&s, path, SR_STORE_WRITE, &err) == 0);
+    CHECK(ingest(s, docs + 3, 2, 2, NULL) == 0);
+    sr_store_close(s);
+    snapshot(path, other, sizeof other);
+    CHECK_STR(other, fresh);
+}
+
 TEST(store_days)
 {
     char d[11];
@@ -425,6 +516,7 @@ int main(void)
     RUN(days_chain_and_a_later_report_joins_groups);
     RUN(a_different_root_or_place_is_another_event);
     RUN(mention_keys_do_not_depend_on_the_store_or_the_order);
+    RUN(grouping_the_writers_events_equals_reading_them_back);
     RUN(store_days);
     if (test_db)
         sqlite3_close(test_db);
