@@ -548,9 +548,11 @@ static int regroup(sqlite3 *db, mention_set *set, int fresh, int read_store, siz
         return SR_EIO;
     int rc = read_store ? load_ranges(db, set, rs, nr, fresh, err) : 0;
     free(rs);
-    if (rc == 0)
+    /* with nothing read from the store there are no old groups to trim
+     * or complete */
+    if (rc == 0 && read_store)
         rc = keep_affected(set, err);
-    if (rc == 0)
+    if (rc == 0 && read_store)
         rc = complete_groups(db, set, err);
     if (rc != 0 || set->n == 0)
         return rc;
