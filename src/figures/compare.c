@@ -20,10 +20,12 @@
 
 /* ---- subject ------------------------------------------------------------- */
 
+/* sector is one of the words of list (NULL-terminated). Inline
+ * comparisons: the place rules ask this of every preposition of a text. */
 static int sector_in(const char *sector, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(sector, *list) == 0)
+        if (fig_streq(sector, *list))
             return 1;
     return 0;
 }

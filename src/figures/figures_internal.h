@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "sitrep/figures.h"
 
@@ -85,8 +86,20 @@ typedef struct fig_word {
 
 /* The entry of a normalized word, or NULL. */
 const fig_word *fig_lookup(const char *norm);
-/* 1 when the table is sorted and every word is upper case (a self-test). */
+/* 1 when the table is sorted, every word is upper case and the hash slots
+ * written in lexicon_slots.h are the ones the table gives (a self-test). */
 int fig_lexicon_check(void);
+/* The k-th entry of the word table, NULL past the end (for tests). */
+const fig_word *fig_lexicon_word(size_t k);
+/* The hash slots the word table gives, into out[0..cap): the count of
+ * slots, written only when cap holds them all. For the unit test that
+ * prints lexicon_slots.h afresh. */
+size_t fig_lexicon_slots(uint16_t *out, size_t cap);
+
+/* labels.c: 1 when the label forms are sorted and each has the shape the
+ * label lookup expects and is in the word table flagged FW_LABEL, which
+ * the lookup relies on (a self-test). */
+int fig_labels_check(void);
 
 /* ---- the sentence view ------------------------------------------------- */
 
@@ -103,20 +116,30 @@ static inline uint32_t fig_flags(const fig_sent *s, uint32_t i)
     return i < s->n && s->w[i] ? s->w[i]->flags : 0;
 }
 
-/* Token i's normalized form is norm. Inline: the figure rules ask it of
- * most tokens many times over, and a call to strcmp per question was the
- * largest single cost of finding figures. */
+/* strcmp(a, b) == 0, inline: the figure rules ask it of most tokens many
+ * times over, and a call to strcmp per question was the largest single
+ * cost of finding figures. */
+static inline int fig_streq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* Token i's normalized form is norm. */
 static inline int fig_is(const fig_sent *s, uint32_t i, const char *norm)
 {
-    if (i >= s->n)
-        return 0;
-    const char *a = s->tk[i].norm;
-    while (*a && *a == *norm) {
-        a++;
-        norm++;
-    }
-    return *a == *norm;
+    return i < s->n && fig_streq(s->tk[i].norm, norm);
 }
+
+/* strlen(t->norm), from sr_token.len unless a very long token wrapped it. */
+static inline size_t fig_len(const sr_token *t)
+{
+    return t->norm[t->len] ? strlen(t->norm) : t->len;
+}
+
 /* A word that starts with a capital letter and is not the sentence's first
  * (or follows a quote or colon there). */
 int fig_is_proper(const fig_sent *s, uint32_t i);

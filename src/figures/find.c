@@ -183,12 +183,16 @@ int sr_figures_find(const sr_text *t, const sr_actor_phrase *phrases, size_t nph
 
         size_t nc = 0;
         for (uint32_t i = 0; i < s.n;) {
-            candidate *c = &cands[nc];
-            memset(c, 0, sizeof *c);
-            if (!fig_read_number(&s, i, &c->num)) {
+            /* most tokens start no number: the candidate is cleared only
+             * for those that do */
+            fig_number num = {0};
+            if (!fig_read_number(&s, i, &num)) {
                 i++;
                 continue;
             }
+            candidate *c = &cands[nc];
+            memset(c, 0, sizeof *c);
+            c->num = num;
             i = c->num.last;
             c->has_qual = fig_qualifier_before(&s, c->num.first, &c->qual);
             c->first = c->has_qual ? c->qual.first : c->num.first;

@@ -15,8 +15,7 @@ typedef struct label_form {
 } label_form;
 
 /* Singular, plural and adjective forms fold into one word. Sorted by
- * norm (strcmp order): every token of every text is looked up here, so
- * the lookup is a binary search. */
+ * norm (strcmp order) for bsearch. */
 static const label_form forms[] = {
     {"EXTREMIST", "extremists"}, {"EXTREMISTS", "extremists"},
     {"FIGHTER", "fighters"}, {"FIGHTERS", "fighters"},
@@ -42,14 +41,38 @@ static int by_norm(const void *key, const void *elem)
     return strcmp(key, ((const label_form *)elem)->norm);
 }
 
-static const char *label_word(const char *norm)
+/* Every form has 5 to 15 letters and starts with E to T
+ * (fig_labels_check): most tokens leave on that. */
+static int label_shape(const char *norm, size_t len)
 {
-    /* every form is 5 to 15 letters, starting with E to T */
-    size_t len = strlen(norm);
-    if (len < 5 || len > 15 || norm[0] < 'E' || norm[0] > 'T')
+    return len >= 5 && len <= 15 && norm[0] >= 'E' && norm[0] <= 'T';
+}
+
+static const char *label_word(const sr_token *t)
+{
+    /* every token of every text is asked: most leave on their shape (a
+     * token long enough to wrap sr_token.len is in no table anyway), and
+     * the figure lexicon, which has every form flagged FW_LABEL
+     * (fig_labels_check), turns nearly all the others away */
+    if (!label_shape(t->norm, t->len))
         return NULL;
-    const label_form *f = bsearch(norm, forms, sizeof forms / sizeof forms[0], sizeof forms[0], by_norm);
+    const fig_word *w = fig_lookup(t->norm);
+    if (!w || !(w->flags & FW_LABEL))
+        return NULL;
+    const label_form *f = bsearch(t->norm, forms, sizeof forms / sizeof forms[0], sizeof forms[0], by_norm);
     return f ? f->word : NULL;
+}
+
+int fig_labels_check(void)
+{
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        const fig_word *w = fig_lookup(forms[k].norm);
+        if (!w || !(w->flags & FW_LABEL) || !label_shape(forms[k].norm, strlen(forms[k].norm)))
+            return 0;
+        if (k > 0 && strcmp(forms[k - 1].norm, forms[k].norm) >= 0)
+            return 0;
+    }
+    return 1;
 }
 
 int sr_labels_find(const sr_text *t, const sr_actor_phrase *phrases, size_t nphrases,
@@ -61,16 +84,13 @@ int sr_labels_find(const sr_text *t, const sr_actor_phrase *phrases, size_t nphr
     *n = 0;
     if (!t || !arena || (nphrases && !phrases))
         return SR_EINVAL;
-    size_t count = 0;
-    for (size_t k = 0; k < t->ntokens; k++)
-        count += label_word(t->tokens[k].norm) != NULL;
-    sr_label *labels = sr_arena_alloc(arena, (count + 1) * sizeof *labels);
-    size_t m = 0, p = 0;
+    size_t cap = 8, m = 0, p = 0;
+    sr_label *labels = sr_arena_alloc(arena, cap * sizeof *labels);
     for (size_t sk = 0; sk < t->nsentences; sk++) {
         const sr_sentence *sn = &t->sentences[sk];
         for (uint32_t i = sn->first; i < sn->first + sn->ntokens; i++) {
             const sr_token *tk = &t->tokens[i];
-            const char *word = label_word(tk->norm);
+            const char *word = label_word(tk);
             if (!word)
                 continue;
             /* "Idlib rebels" yes; "the Syrian Opposition Coalition" is a
@@ -84,6 +104,12 @@ int sr_labels_find(const sr_text *t, const sr_actor_phrase *phrases, size_t nphr
                 continue;
             while (p < nphrases && phrases[p].end <= tk->start)
                 p++;
+            if (m == cap) {
+                sr_label *bigger = sr_arena_alloc(arena, 2 * cap * sizeof *bigger);
+                memcpy(bigger, labels, cap * sizeof *labels);
+                labels = bigger;
+                cap *= 2;
+            }
             sr_label *l = &labels[m++];
             l->sentence = (uint32_t)sk;
             l->start = tk->start;

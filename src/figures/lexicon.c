@@ -1,8 +1,9 @@
 /*
  * The word table of the figure finder: what each word tells about a number
- * near it. Words are in normalized form (upper case, as sr_token.norm) and
- * sorted by strcmp so lookups are a binary search; fig_lexicon_check (run
- * by the unit tests) keeps them so.
+ * near it. Words are in normalized form (upper case, as sr_token.norm),
+ * sorted by strcmp so that a word is easy to find and cannot be listed
+ * twice, and looked up through a hash table; fig_lexicon_check (run by the
+ * unit tests) keeps both so.
  */
 #include <stdlib.h>
 #include <stdint.h>
@@ -741,49 +742,57 @@ static const fig_word words[] = {
     {"YUAN", FW_MONEY, FC_NONE, FC_NONE, FC_NONE},
 };
 
-/* Where the words of each first letter start in the sorted table, for
- * first bytes from 0x27 (') to 0x5A (Z): words[bucket[c - 0x27] ..
- * bucket[c - 0x26]). Written from the table by hand-run script and checked
- * by fig_lexicon_check(), so an edit of the table that forgets it fails the
- * unit tests. The lookup runs for every token: one bucket of ~30 words
- * beats a search of all 700. */
-#define BUCKET_LO 0x27
-#define BUCKET_HI 0x5A
-static const uint16_t bucket[BUCKET_HI - BUCKET_LO + 2] = {
-    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 64, 94,
-    146, 184, 206, 237, 249, 276, 303, 321, 339, 357, 413, 432, 459, 493, 494, 539, 596, 646,
-    655, 663, 694, 694, 700, 700,
-};
+/* The lookup runs for every token of every text, so it is a hash table:
+ * slots[] holds, for each slot, 1 + the index in words[] of the word there,
+ * or 0 when the slot is empty; a word sits at the slot its hash names or,
+ * when that was taken, at the next free one (linear probing, words
+ * inserted in table order). The slots are written out in lexicon_slots.h,
+ * since the library keeps no state of its own; fig_lexicon_check()
+ * rebuilds them from words[], so an edit of the word list that forgets
+ * them fails the unit tests, and `build/tests/test_figures --print-slots`
+ * prints the file afresh. A third of the slots is used: a word not in the
+ * table (most tokens) meets an empty slot after one or two probes. */
+#define SLOT_BITS 11
+#define NSLOTS (1u << SLOT_BITS)
 
-/* strcmp of two strings whose first bytes are known to be equal: the
- * bucket's words all share the key's first byte. Inline, since the lookup
- * runs for every token of every sentence and a call per probe showed in
- * profiles. */
-static int cmp_rest(const char *a, const char *b)
+static uint32_t slot_of(const char *w)
 {
-    size_t i = 1;
-    while (a[i] && a[i] == b[i])
-        i++;
-    return (unsigned char)a[i] - (unsigned char)b[i];
+    uint32_t h = 2166136261u; /* FNV-1a; its high bits are the well-mixed ones */
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return h >> (32 - SLOT_BITS);
 }
+
+#include "figures/lexicon_slots.h"
 
 const fig_word *fig_lookup(const char *norm)
 {
-    unsigned char c = (unsigned char)norm[0];
-    if (c < BUCKET_LO || c > BUCKET_HI)
-        return NULL;
-    size_t a = bucket[c - BUCKET_LO], b = bucket[c - BUCKET_LO + 1];
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        int r = cmp_rest(norm, words[mid].word);
-        if (r == 0)
-            return &words[mid];
-        if (r < 0)
-            b = mid;
-        else
-            a = mid + 1;
+    for (uint32_t i = slot_of(norm);; i = (i + 1) % NSLOTS) {
+        unsigned k = slots[i];
+        if (k == 0)
+            return NULL;
+        if (fig_streq(words[k - 1].word, norm))
+            return &words[k - 1];
     }
-    return NULL;
+}
+
+const fig_word *fig_lexicon_word(size_t k)
+{
+    return k < sizeof words / sizeof words[0] ? &words[k] : NULL;
+}
+
+size_t fig_lexicon_slots(uint16_t *out, size_t cap)
+{
+    if (cap < NSLOTS)
+        return NSLOTS;
+    memset(out, 0, NSLOTS * sizeof *out);
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        uint32_t i = slot_of(words[k].word);
+        while (out[i])
+            i = (i + 1) % NSLOTS;
+        out[i] = (uint16_t)(k + 1);
+    }
+    return NSLOTS;
 }
 
 int fig_lexicon_check(void)
@@ -796,13 +805,8 @@ int fig_lexicon_check(void)
         if (k > 0 && strcmp(words[k - 1].word, words[k].word) >= 0)
             return 0;
     }
-    /* the first-letter buckets must match the table */
-    for (int c = BUCKET_LO; c <= BUCKET_HI + 1; c++) {
-        size_t i = 0;
-        while (i < n && (unsigned char)words[i].word[0] < c)
-            i++;
-        if (bucket[c - BUCKET_LO] != i)
-            return 0;
-    }
-    return 1;
+    /* the slots must be the ones the word list gives */
+    uint16_t want[NSLOTS];
+    fig_lexicon_slots(want, NSLOTS);
+    return n < NSLOTS / 2 && memcmp(want, slots, sizeof slots) == 0;
 }

@@ -17,9 +17,8 @@ int fig_is_proper(const fig_sent *s, uint32_t i)
         return 0;
     if (i == 0)
         return 0;
-    const char *prev = s->tk[i - 1].norm;
-    return !(s->tk[i - 1].flags & SR_TOK_QUOTE) && strcmp(prev, ":") != 0 &&
-           strcmp(prev, "-") != 0;
+    return !(s->tk[i - 1].flags & SR_TOK_QUOTE) && !fig_is(s, i - 1, ":") &&
+           !fig_is(s, i - 1, "-");
 }
 
 /* ---- digits -------------------------------------------------------------- */
@@ -116,60 +115,97 @@ int fig_digits_value(const char *norm, size_t len, double *val, uint32_t *flags,
 
 /* ---- words --------------------------------------------------------------- */
 
-typedef struct small_word {
-    const char *word;
-    int value;
-} small_word;
+/* Token t's normalized form is the string literal lit: its length first,
+ * so most tokens leave without a byte read, then a comparison of known
+ * size, which compilers inline. The terminator is compared too, so a token
+ * too long for sr_token.len (which wraps) never matches. */
+#define TOKEN_IS(t, lit) ((t)->len == sizeof lit - 1 && memcmp((t)->norm, lit, sizeof lit) == 0)
 
-static const small_word smalls[] = {
-    {"ZERO", 0},       {"ONE", 1},         {"TWO", 2},        {"THREE", 3},
-    {"FOUR", 4},       {"FIVE", 5},        {"SIX", 6},        {"SEVEN", 7},
-    {"EIGHT", 8},      {"NINE", 9},        {"TEN", 10},       {"ELEVEN", 11},
-    {"TWELVE", 12},    {"THIRTEEN", 13},   {"FOURTEEN", 14},  {"FIFTEEN", 15},
-    {"SIXTEEN", 16},   {"SEVENTEEN", 17},  {"EIGHTEEN", 18},  {"NINETEEN", 19},
-    {"TWENTY", 20},    {"THIRTY", 30},     {"FORTY", 40},     {"FIFTY", 50},
-    {"SIXTY", 60},     {"SEVENTY", 70},    {"EIGHTY", 80},    {"NINETY", 90},
-};
+/* Sets of capital letters as bit masks, for a first test of a word
+ * before any comparison of strings. */
+#define LETTER(c) (1u << ((c) - 'A'))
 
+static int letter_in(char c, uint32_t set)
+{
+    return c >= 'A' && c <= 'Z' && (set >> (c - 'A') & 1);
+}
+
+/* w[0..len) is the literal lit; w need not be NUL-terminated (the part of
+ * a word before its hyphen). */
+#define PART_IS(lit) (len == sizeof lit - 1 && memcmp(w, lit, sizeof lit - 1) == 0)
+
+/* 0..90 for a number word in w[0..len), else -1. read_simple asks this of
+ * most tokens that reach it, so the words are grouped by first letter and
+ * told apart by length before any byte is compared. */
 static int small_value(const char *w, size_t len)
 {
-    /* every number word starts with one of these and has 3 to 9 letters:
-     * most tokens leave here */
-    if (len < 3 || len > 9 || !strchr("EFNOSTZ", w[0]))
+    if (len < 3 || len > 9)
         return -1;
-    for (size_t k = 0; k < sizeof smalls / sizeof smalls[0]; k++)
-        if (strlen(smalls[k].word) == len && memcmp(smalls[k].word, w, len) == 0)
-            return smalls[k].value;
-    return -1;
+    switch (w[0]) {
+    case 'E':
+        return PART_IS("EIGHT") ? 8 : PART_IS("ELEVEN") ? 11 : PART_IS("EIGHTEEN") ? 18
+             : PART_IS("EIGHTY") ? 80 : -1;
+    case 'F':
+        return PART_IS("FOUR") ? 4 : PART_IS("FIVE") ? 5 : PART_IS("FOURTEEN") ? 14
+             : PART_IS("FIFTEEN") ? 15 : PART_IS("FORTY") ? 40 : PART_IS("FIFTY") ? 50 : -1;
+    case 'N':
+        return PART_IS("NINE") ? 9 : PART_IS("NINETEEN") ? 19 : PART_IS("NINETY") ? 90 : -1;
+    case 'O':
+        return PART_IS("ONE") ? 1 : -1;
+    case 'S':
+        return PART_IS("SIX") ? 6 : PART_IS("SEVEN") ? 7 : PART_IS("SIXTEEN") ? 16
+             : PART_IS("SEVENTEEN") ? 17 : PART_IS("SIXTY") ? 60 : PART_IS("SEVENTY") ? 70 : -1;
+    case 'T':
+        return PART_IS("TWO") ? 2 : PART_IS("THREE") ? 3 : PART_IS("TEN") ? 10
+             : PART_IS("TWELVE") ? 12 : PART_IS("THIRTEEN") ? 13 : PART_IS("TWENTY") ? 20
+             : PART_IS("THIRTY") ? 30 : -1;
+    case 'Z':
+        return PART_IS("ZERO") ? 0 : -1;
+    default:
+        return -1;
+    }
 }
 
 /* "SIXTY", "TWENTY-FIVE": 0..99, else -1. */
-static int word_value(const char *norm)
+static int word_value(const sr_token *t)
 {
-    size_t len = strlen(norm);
-    const char *dash = memchr(norm, '-', len);
-    if (!dash)
+    const char *norm = t->norm;
+    /* every number word starts with one of E F N O S T Z, and both halves
+     * of "twenty-five" have 3 to 9 letters: most tokens leave here */
+    const uint32_t first = LETTER('E') | LETTER('F') | LETTER('N') | LETTER('O') | LETTER('S') |
+                           LETTER('T') | LETTER('Z');
+    if (!letter_in(norm[0], first))
+        return -1;
+    size_t len = fig_len(t);
+    if (len > 9 + 1 + 9)
+        return -1;
+    size_t dash = 0;
+    while (dash < len && norm[dash] != '-')
+        dash++;
+    if (dash == len)
         return small_value(norm, len);
-    int tens = small_value(norm, (size_t)(dash - norm));
-    int units = small_value(dash + 1, len - (size_t)(dash - norm) - 1);
-    if (tens < 20 || tens % 10 != 0 || units < 1 || units > 9)
+    int tens = small_value(norm, dash);
+    if (tens < 20 || tens % 10 != 0)
+        return -1;
+    int units = small_value(norm + dash + 1, len - dash - 1);
+    if (units < 1 || units > 9)
         return -1;
     return tens + units;
 }
 
-static double scale_of(const char *w)
+static double scale_of(const sr_token *t)
 {
-    if (strcmp(w, "HUNDRED") == 0)
+    if (TOKEN_IS(t, "HUNDRED"))
         return 100;
-    if (strcmp(w, "THOUSAND") == 0)
+    if (TOKEN_IS(t, "THOUSAND"))
         return 1e3;
-    if (strcmp(w, "MILLION") == 0 || strcmp(w, "MN") == 0 || strcmp(w, "MLN") == 0)
+    if (TOKEN_IS(t, "MILLION") || TOKEN_IS(t, "MN") || TOKEN_IS(t, "MLN"))
         return 1e6;
-    if (strcmp(w, "BILLION") == 0 || strcmp(w, "BN") == 0)
+    if (TOKEN_IS(t, "BILLION") || TOKEN_IS(t, "BN"))
         return 1e9;
-    if (strcmp(w, "DOZEN") == 0)
+    if (TOKEN_IS(t, "DOZEN"))
         return 12;
-    if (strcmp(w, "SCORE") == 0)
+    if (TOKEN_IS(t, "SCORE"))
         return 20;
     return 0;
 }
@@ -177,22 +213,26 @@ static double scale_of(const char *w)
 /* Plural scales as vague counts. "dozens" stops below a hundred, where
  * writers would say "a hundred"; the others run from two of the unit to
  * just under ten of it ("hundreds": 200..999). */
-static int vague_plural(const char *w, double *low, double *high)
+static int vague_plural(const sr_token *t, double *low, double *high)
 {
-    static const struct {
-        const char *word;
-        double low, high;
-    } vague[] = {
-        {"DOZENS", 24, 99},         {"SCORES", 40, 199},       {"TENS", 20, 99},
-        {"HUNDREDS", 200, 999},     {"THOUSANDS", 2000, 9999}, {"MILLIONS", 2e6, 9999999},
-    };
-    for (size_t k = 0; k < sizeof vague / sizeof vague[0]; k++)
-        if (strcmp(vague[k].word, w) == 0) {
-            *low = vague[k].low;
-            *high = vague[k].high;
-            return 1;
-        }
-    return 0;
+    double lo, hi;
+    if (TOKEN_IS(t, "DOZENS"))
+        lo = 24, hi = 99;
+    else if (TOKEN_IS(t, "SCORES"))
+        lo = 40, hi = 199;
+    else if (TOKEN_IS(t, "TENS"))
+        lo = 20, hi = 99;
+    else if (TOKEN_IS(t, "HUNDREDS"))
+        lo = 200, hi = 999;
+    else if (TOKEN_IS(t, "THOUSANDS"))
+        lo = 2000, hi = 9999;
+    else if (TOKEN_IS(t, "MILLIONS"))
+        lo = 2e6, hi = 9999999;
+    else
+        return 0;
+    *low = lo;
+    *high = hi;
+    return 1;
 }
 
 static uint32_t read_percent(const fig_sent *s, uint32_t j)
@@ -221,13 +261,13 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
     int several = fig_is(s, i, "SEVERAL") || fig_is(s, i, "MANY") ||
                   (fig_is(s, i, "A") && fig_is(s, i + 1, "FEW"));
     uint32_t v0 = several ? i + (fig_is(s, i, "A") ? 2 : 1) : i;
-    if (several && v0 < s->n && scale_of(tk[v0].norm) >= 12) {
-        double sc = scale_of(tk[v0].norm);
+    if (several && v0 < s->n && scale_of(&tk[v0]) >= 12) {
+        double sc = scale_of(&tk[v0]);
         vl = sc == 12 ? 24 : 2 * sc;
         vh = sc == 12 ? 99 : 10 * sc - 1;
         j = v0 + 1;
-        if (j < s->n && scale_of(tk[j].norm) >= 1000) { /* several hundred thousand */
-            double sc2 = scale_of(tk[j].norm);
+        if (j < s->n && scale_of(&tk[j]) >= 1000) { /* several hundred thousand */
+            double sc2 = scale_of(&tk[j]);
             vl *= sc2;
             vh = (vh + 1) * sc2 - 1;
             j++;
@@ -237,11 +277,11 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
         out->flags = FN_VAGUE | FN_WORD;
         return j - i;
     }
-    if (v0 < s->n && vague_plural(tk[v0].norm, &vl, &vh)) {
+    if (v0 < s->n && vague_plural(&tk[v0], &vl, &vh)) {
         j = v0 + 1;
         /* "tens of thousands", "hundreds of thousands" */
         double sub_l, sub_h;
-        if (fig_is(s, j, "OF") && j + 1 < s->n && vague_plural(tk[j + 1].norm, &sub_l, &sub_h) &&
+        if (fig_is(s, j, "OF") && j + 1 < s->n && vague_plural(&tk[j + 1], &sub_l, &sub_h) &&
             sub_l >= 2000 && vl < 1000) {
             double unit = sub_l / 2;
             vl = vl * unit;
@@ -277,13 +317,13 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
         k++;
         if (fig_is(s, k, "A") || fig_is(s, k, "AN"))
             k++;
-        if (k >= s->n || scale_of(tk[k].norm) < 1000)
+        if (k >= s->n || scale_of(&tk[k]) < 1000)
             return 0;
         current = 0.25;
         j = k;
         flags |= FN_WORD;
     } else if (fig_is(s, i, "A") || fig_is(s, i, "AN")) {
-        if (i + 1 >= s->n || scale_of(tk[i + 1].norm) == 0)
+        if (i + 1 >= s->n || scale_of(&tk[i + 1]) == 0)
             return 0;
         current = 1;
         j = i + 1;
@@ -292,13 +332,13 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
         uint32_t k = i + 1;
         if (fig_is(s, k, "A") || fig_is(s, k, "AN"))
             k++;
-        if (k >= s->n || scale_of(tk[k].norm) == 0)
+        if (k >= s->n || scale_of(&tk[k]) == 0)
             return 0;
         current = 0.5;
         j = k;
         flags |= FN_WORD;
     } else {
-        int wv = word_value(tk[i].norm);
+        int wv = word_value(&tk[i]);
         if (wv < 0 || !(tk[i].flags & SR_TOK_WORD))
             return 0;
         current = wv;
@@ -306,7 +346,7 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
         flags |= FN_WORD;
         /* "twenty five" */
         if (wv >= 20 && wv % 10 == 0 && j < s->n) {
-            int u = word_value(tk[j].norm);
+            int u = word_value(&tk[j]);
             if (u >= 1 && u <= 9) {
                 current += u;
                 j++;
@@ -317,7 +357,7 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
     /* scales: "2.5 million", "one hundred and fifty", "two thousand five hundred" */
     int scaled = 0;
     while (j < s->n) {
-        double sc = scale_of(tk[j].norm);
+        double sc = scale_of(&tk[j]);
         if (sc == 0)
             break;
         if (sc < 100) {
@@ -337,13 +377,13 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
             continue;
         /* the words after a scale: "and fifty", "five (hundred)" */
         uint32_t k = fig_is(s, j, "AND") ? j + 1 : j;
-        int wv = k < s->n ? word_value(tk[k].norm) : -1;
+        int wv = k < s->n ? word_value(&tk[k]) : -1;
         if (wv < 1)
             continue;
         current += wv;
         j = k + 1;
         if (wv >= 20 && wv % 10 == 0 && j < s->n) {
-            int u = word_value(tk[j].norm);
+            int u = word_value(&tk[j]);
             if (u >= 1 && u <= 9) {
                 current += u;
                 j++;
@@ -367,12 +407,23 @@ static uint32_t read_simple(const fig_sent *s, uint32_t i, fig_number *out, doub
 }
 
 /* A number starts with digits or with one of the words read_simple
- * knows (several, many, a, an, one, quarter, half, the vague plurals, the
- * number words): all of those begin with one of these letters. Most
- * tokens leave here, before a dozen string comparisons. */
+ * starts from: several, many, a, an, one, quarter, half, the vague
+ * plurals and the number words. The test is exact and cheap, since every
+ * token is asked and read_simple's own questions are many. */
 static int may_start_number(const sr_token *t)
 {
-    return (t->flags & SR_TOK_NUMBER) || (t->norm[0] && strchr("ADEFHMNOQSTZ", t->norm[0]));
+    if (t->flags & SR_TOK_NUMBER)
+        return 1;
+    /* all of those words begin with one of these letters */
+    const uint32_t first = LETTER('A') | LETTER('D') | LETTER('E') | LETTER('F') | LETTER('H') |
+                           LETTER('M') | LETTER('N') | LETTER('O') | LETTER('Q') | LETTER('S') |
+                           LETTER('T') | LETTER('Z');
+    if (!letter_in(t->norm[0], first))
+        return 0;
+    double low, high;
+    return TOKEN_IS(t, "A") || TOKEN_IS(t, "AN") || TOKEN_IS(t, "ONE") || TOKEN_IS(t, "HALF") ||
+           TOKEN_IS(t, "MANY") || TOKEN_IS(t, "QUARTER") || TOKEN_IS(t, "SEVERAL") ||
+           vague_plural(t, &low, &high) || word_value(t) >= 0;
 }
 
 int fig_read_number(const fig_sent *s, uint32_t i, fig_number *out)
@@ -423,58 +474,65 @@ int fig_read_number(const fig_sent *s, uint32_t i, fig_number *out)
 
 typedef struct qual_pattern {
     const char *words[4];
+    uint32_t nwords;
     const char *text;
     int bound;
 } qual_pattern;
 
+/* QUAL(text, bound, words...): nwords is counted from the words, so a
+ * pattern cannot say one length and spell another. */
+#define QUAL(text, bound, ...)                                                            \
+    {{__VA_ARGS__}, sizeof((const char *[]){__VA_ARGS__}) / sizeof(const char *), text, bound}
+
 /* Longest first within each bound does not matter: every pattern is tried
  * and the longest match wins. */
 static const qual_pattern before[] = {
-    {{"AT", "LEAST"}, "at least", FQ_LOWER},
-    {{"NO", "FEWER", "THAN"}, "no fewer than", FQ_LOWER},
-    {{"NO", "LESS", "THAN"}, "no less than", FQ_LOWER},
-    {{"NOT", "LESS", "THAN"}, "no less than", FQ_LOWER},
-    {{"A", "MINIMUM", "OF"}, "at least", FQ_LOWER},
-    {{"UPWARDS", "OF"}, "upwards of", FQ_LOWER},
-    {{"UPWARD", "OF"}, "upwards of", FQ_LOWER},
-    {{"MORE", "THAN"}, "more than", FQ_LOWER},
-    {{"WELL", "OVER"}, "more than", FQ_LOWER},
-    {{"JUST", "OVER"}, "more than", FQ_LOWER},
-    {{"OVER"}, "over", FQ_LOWER},
-    {{"IN", "EXCESS", "OF"}, "more than", FQ_LOWER},
-    {{"ABOVE"}, "more than", FQ_LOWER},
-    {{"EXCEEDING"}, "more than", FQ_LOWER},
-    {{"LESS", "THAN"}, "less than", FQ_UPPER},
-    {{"FEWER", "THAN"}, "fewer than", FQ_UPPER},
-    {{"BELOW"}, "less than", FQ_UPPER},
-    {{"JUST", "UNDER"}, "nearly", FQ_UPPER},
-    {{"NEARLY"}, "nearly", FQ_UPPER},
-    {{"ALMOST"}, "almost", FQ_UPPER},
-    {{"CLOSE", "TO"}, "nearly", FQ_UPPER},
-    {{"UP", "TO"}, "up to", FQ_UPPER},
-    {{"AS", "MANY", "AS"}, "as many as", FQ_UPPER},
-    {{"NO", "MORE", "THAN"}, "no more than", FQ_UPPER},
-    {{"AT", "MOST"}, "at most", FQ_UPPER},
-    {{"A", "MAXIMUM", "OF"}, "at most", FQ_UPPER},
-    {{"ABOUT"}, "about", FQ_APPROX},
-    {{"AROUND"}, "around", FQ_APPROX},
-    {{"SOME"}, "some", FQ_APPROX},
-    {{"ROUGHLY"}, "roughly", FQ_APPROX},
-    {{"APPROXIMATELY"}, "approximately", FQ_APPROX},
-    {{"APPROX."}, "approximately", FQ_APPROX},
-    {{"CIRCA"}, "approximately", FQ_APPROX},
-    {{"AN", "ESTIMATED"}, "an estimated", FQ_APPROX},
-    {{"ESTIMATED"}, "an estimated", FQ_APPROX},
-    {{"COULD", "NUMBER"}, "could number", FQ_APPROX},
-    {{"MAY", "NUMBER"}, "may number", FQ_APPROX},
-    {{"MIGHT", "NUMBER"}, "might number", FQ_APPROX},
-    {{"BETWEEN"}, "between", FQ_NONE},
+    QUAL("at least", FQ_LOWER, "AT", "LEAST"),
+    QUAL("no fewer than", FQ_LOWER, "NO", "FEWER", "THAN"),
+    QUAL("no less than", FQ_LOWER, "NO", "LESS", "THAN"),
+    QUAL("no less than", FQ_LOWER, "NOT", "LESS", "THAN"),
+    QUAL("at least", FQ_LOWER, "A", "MINIMUM", "OF"),
+    QUAL("upwards of", FQ_LOWER, "UPWARDS", "OF"),
+    QUAL("upwards of", FQ_LOWER, "UPWARD", "OF"),
+    QUAL("more than", FQ_LOWER, "MORE", "THAN"),
+    QUAL("more than", FQ_LOWER, "WELL", "OVER"),
+    QUAL("more than", FQ_LOWER, "JUST", "OVER"),
+    QUAL("over", FQ_LOWER, "OVER"),
+    QUAL("more than", FQ_LOWER, "IN", "EXCESS", "OF"),
+    QUAL("more than", FQ_LOWER, "ABOVE"),
+    QUAL("more than", FQ_LOWER, "EXCEEDING"),
+    QUAL("less than", FQ_UPPER, "LESS", "THAN"),
+    QUAL("fewer than", FQ_UPPER, "FEWER", "THAN"),
+    QUAL("less than", FQ_UPPER, "BELOW"),
+    QUAL("nearly", FQ_UPPER, "JUST", "UNDER"),
+    QUAL("nearly", FQ_UPPER, "NEARLY"),
+    QUAL("almost", FQ_UPPER, "ALMOST"),
+    QUAL("nearly", FQ_UPPER, "CLOSE", "TO"),
+    QUAL("up to", FQ_UPPER, "UP", "TO"),
+    QUAL("as many as", FQ_UPPER, "AS", "MANY", "AS"),
+    QUAL("no more than", FQ_UPPER, "NO", "MORE", "THAN"),
+    QUAL("at most", FQ_UPPER, "AT", "MOST"),
+    QUAL("at most", FQ_UPPER, "A", "MAXIMUM", "OF"),
+    QUAL("about", FQ_APPROX, "ABOUT"),
+    QUAL("around", FQ_APPROX, "AROUND"),
+    QUAL("some", FQ_APPROX, "SOME"),
+    QUAL("roughly", FQ_APPROX, "ROUGHLY"),
+    QUAL("approximately", FQ_APPROX, "APPROXIMATELY"),
+    QUAL("approximately", FQ_APPROX, "APPROX."),
+    QUAL("approximately", FQ_APPROX, "CIRCA"),
+    QUAL("an estimated", FQ_APPROX, "AN", "ESTIMATED"),
+    QUAL("an estimated", FQ_APPROX, "ESTIMATED"),
+    QUAL("could number", FQ_APPROX, "COULD", "NUMBER"),
+    QUAL("may number", FQ_APPROX, "MAY", "NUMBER"),
+    QUAL("might number", FQ_APPROX, "MIGHT", "NUMBER"),
+    QUAL("between", FQ_NONE, "BETWEEN"),
 };
 
 static const qual_pattern after[] = {
-    {{"OR", "MORE"}, "or more", FQ_LOWER},
-    {{"OR", "SO"}, "or so", FQ_APPROX},
+    QUAL("or more", FQ_LOWER, "OR", "MORE"),
+    QUAL("or so", FQ_APPROX, "OR", "SO"),
 };
+#undef QUAL
 
 static int match_at(const fig_sent *s, uint32_t at, const qual_pattern *q)
 {
@@ -504,10 +562,11 @@ int fig_qualifier_before(const fig_sent *s, uint32_t i, fig_qualifier *out)
     if (i > 0 && particle_over(s, i - 1))
         return 0;
     for (size_t q = 0; q < sizeof before / sizeof before[0]; q++) {
-        uint32_t len = 0;
-        while (len < 4 && before[q].words[len])
-            len++;
+        uint32_t len = before[q].nwords;
         if (len > i || (int)len <= best)
+            continue;
+        /* the word before the number first: it turns most patterns away */
+        if (!fig_is(s, i - 1, before[q].words[len - 1]))
             continue;
         if (match_at(s, i - len, &before[q]) == (int)len) {
             best = (int)len;

@@ -22,16 +22,6 @@
 
 #define PRONOUN_REACH 12 /* sentences a pronoun looks back for its antecedent */
 
-int q_is(const qtext *q, uint32_t i, const char *norm)
-{
-    return i < q->n && strcmp(q->tk[i].norm, norm) == 0;
-}
-
-int q_punct(const qtext *q, uint32_t i, const char *norm)
-{
-    return i < q->n && (q->tk[i].flags & SR_TOK_PUNCT) && strcmp(q->tk[i].norm, norm) == 0;
-}
-
 int q_is_mark(const qtext *q, uint32_t i)
 {
     return i < q->n && (q->tk[i].flags & SR_TOK_QUOTE) != 0;
@@ -54,19 +44,24 @@ uint32_t q_sent_end(const qtext *q, uint32_t i)
     return s->first + s->ntokens;
 }
 
+/* Whether a line break separates token i from the one before it; the gap
+ * is mostly one space or none. */
 static int line_break_before(const qtext *q, uint32_t i)
 {
-    const sr_token *p = &q->tk[i - 1];
-    return memchr(q->src + p->end, '\n', q->tk[i].start - p->end) != NULL;
+    for (uint32_t k = q->tk[i - 1].end; k < q->tk[i].start; k++)
+        if (q->src[k] == '\n')
+            return 1;
+    return 0;
 }
 
 /* One paragraph a line is the common layout of plain-text news; in
- * hard-wrapped text most lines go on with a lower-case word. */
-static int lines_are_paragraphs(const qtext *q)
+ * hard-wrapped text most lines go on with a lower-case word. brk[i]: a
+ * line break before token i that does not start a paragraph already. */
+static int lines_are_paragraphs(const qtext *q, const uint8_t *brk)
 {
     uint32_t breaks = 0, lower = 0;
     for (uint32_t i = 1; i < q->n; i++) {
-        if ((q->tk[i].flags & SR_TOK_PARA) || !line_break_before(q, i))
+        if (!brk[i])
             continue;
         breaks++;
         lower += (q->tk[i].flags & SR_TOK_WORD) && !(q->tk[i].flags & SR_TOK_CAP);
@@ -76,9 +71,9 @@ static int lines_are_paragraphs(const qtext *q)
 
 /* A line break starts a paragraph when lines are paragraphs; in wrapped
  * text, only after the end of a sentence (or a closing mark or a colon). */
-static int line_ends_paragraph(const qtext *q, uint32_t i, int lines)
+static int line_ends_paragraph(const qtext *q, const uint8_t *brk, uint32_t i, int lines)
 {
-    if (!line_break_before(q, i))
+    if (!brk[i])
         return 0;
     if (lines)
         return 1;
@@ -110,10 +105,14 @@ static void setup(qtext *q, const sr_text *t, const sr_actor_phrase *phrases, si
     for (size_t s = 0; s < t->nsentences; s++)
         for (uint32_t k = 0; k < t->sentences[s].ntokens; k++)
             q->sent[t->sentences[s].first + k] = (uint32_t)s;
+    /* both passes below ask about the same breaks: find them once */
+    uint8_t *brk = sr_arena_calloc(arena, q->n, 1);
+    for (uint32_t i = 1; i < q->n; i++)
+        brk[i] = !(q->tk[i].flags & SR_TOK_PARA) && line_break_before(q, i);
     uint32_t para = 0;
-    int lines = lines_are_paragraphs(q);
+    int lines = lines_are_paragraphs(q, brk);
     for (uint32_t i = 0; i < q->n; i++) {
-        if (i > 0 && ((q->tk[i].flags & SR_TOK_PARA) || line_ends_paragraph(q, i, lines)))
+        if (i > 0 && ((q->tk[i].flags & SR_TOK_PARA) || line_ends_paragraph(q, brk, i, lines)))
             para++;
         q->para[i] = para;
         q->seg[i] = -1;

@@ -12,6 +12,7 @@
 #ifndef SR_QUOTES_INTERNAL_H
 #define SR_QUOTES_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sitrep/quotes.h"
@@ -54,6 +55,15 @@ uint32_t q_word_class(const sr_token *t);
 uint32_t q_speech_verb(const sr_token *t);
 #define Q_VERB 0x80000000u
 
+/* The word tables, for their self-test: the k-th word of a table (NULL
+ * past the end); the hash slots the table gives, into out[0..cap), the
+ * count of slots, written only when cap holds them all; and 1 when both
+ * tables are sorted and the slots in words_slots.h are current. */
+enum { Q_WORDS, Q_VERBS, Q_NTABLES };
+const char *q_table_word(int table, size_t k);
+size_t q_word_slots(int table, uint16_t *out, size_t cap);
+int q_words_check(void);
+
 /* ---- the text, token by token ------------------------------------------ */
 
 typedef struct qtext {
@@ -70,8 +80,28 @@ typedef struct qtext {
     sr_arena *arena;
 } qtext;
 
-int q_is(const qtext *q, uint32_t i, const char *norm);
-int q_punct(const qtext *q, uint32_t i, const char *norm);
+/* strcmp(a, b) == 0, inline: the rules ask it of most tokens many times
+ * over, and a call to strcmp per question showed in profiles. */
+static inline int q_streq(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* Token i's normalized form is norm (q_punct: and the token is punctuation). */
+static inline int q_is(const qtext *q, uint32_t i, const char *norm)
+{
+    return i < q->n && q_streq(q->tk[i].norm, norm);
+}
+
+static inline int q_punct(const qtext *q, uint32_t i, const char *norm)
+{
+    return i < q->n && (q->tk[i].flags & SR_TOK_PUNCT) && q_streq(q->tk[i].norm, norm);
+}
+
 int q_is_mark(const qtext *q, uint32_t i); /* a quotation mark */
 int q_name_token(const qtext *q, uint32_t i);
 int q_verbish(const qtext *q, uint32_t i);  /* lower-case -ed word, mostly a verb */

@@ -1,7 +1,8 @@
 /*
  * The closed-class words the quotation finder reads attributions with, and
  * the speech verbs in all their forms. Both tables are sorted by their
- * normalized (upper-case) form for bsearch.
+ * normalized (upper-case) form, so that a word is easy to find and cannot
+ * be listed twice, and are looked up through hash tables.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -723,32 +724,59 @@ static const qword verbs[] = {
     {"YELLS", 0},
 };
 
-/* A binary search with the comparison inline: it runs for most tokens of
- * every sentence, several times, and bsearch's call per probe showed in
- * profiles. The words are distinct, so any search finds the same entry. */
-static const qword *find(const qword *table, size_t n, const char *w)
+/* Both lookups run for most tokens of every sentence, several times, so
+ * each table has a hash table beside it: slots[] holds, for each slot,
+ * 1 + the index of the word there, or 0 when the slot is empty; a word
+ * sits at the slot its hash names or, when that was taken, at the next
+ * free one (linear probing, words inserted in table order). The slots are
+ * written out in words_slots.h, since the library keeps no state of its
+ * own; q_words_check() rebuilds them from the tables, so an edit of a
+ * table that forgets them fails the unit tests, and
+ * `build/tests/test_quotes --print-slots` prints the file afresh.
+ * A quarter of the slots is used: a word in neither table (most tokens)
+ * meets an empty slot after a probe or two. */
+#define WORD_BITS 11
+#define WORD_SLOTS (1u << WORD_BITS)
+#define VERB_BITS 10
+#define VERB_SLOTS (1u << VERB_BITS)
+
+#include "quotes/words_slots.h"
+
+typedef struct qtable {
+    const qword *words;
+    size_t n;
+    const uint16_t *slots;
+    unsigned bits;
+} qtable;
+
+static const qtable tables[] = {
+    [Q_WORDS] = {words, sizeof words / sizeof *words, word_slots, WORD_BITS},
+    [Q_VERBS] = {verbs, sizeof verbs / sizeof *verbs, verb_slots, VERB_BITS},
+};
+
+static uint32_t slot_of(const char *w, unsigned bits)
 {
-    size_t a = 0, b = n;
-    while (a < b) {
-        size_t mid = a + (b - a) / 2;
-        const unsigned char *x = (const unsigned char *)w, *y = (const unsigned char *)table[mid].w;
-        while (*x && *x == *y) {
-            x++;
-            y++;
-        }
-        if (*x == *y)
-            return &table[mid];
-        if (*x < *y)
-            b = mid;
-        else
-            a = mid + 1;
+    uint32_t h = 2166136261u; /* FNV-1a; its high bits are the well-mixed ones */
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return h >> (32 - bits);
+}
+
+static const qword *find(const qtable *t, const char *w)
+{
+    uint32_t mask = (1u << t->bits) - 1;
+    for (uint32_t i = slot_of(w, t->bits);; i = (i + 1) & mask) {
+        unsigned k = t->slots[i];
+        if (k == 0)
+            return NULL;
+        if (q_streq(t->words[k - 1].w, w))
+            return &t->words[k - 1];
     }
-    return NULL;
 }
 
 uint32_t q_word_class(const sr_token *t)
 {
-    const qword *e = find(words, sizeof words / sizeof *words, t->norm);
+    const qword *e = find(&tables[Q_WORDS], t->norm);
     return e ? e->cls : 0;
 }
 
@@ -756,6 +784,42 @@ uint32_t q_speech_verb(const sr_token *t)
 {
     if (!(t->flags & SR_TOK_WORD) || (t->flags & SR_TOK_CAP))
         return 0;
-    const qword *e = find(verbs, sizeof verbs / sizeof *verbs, t->norm);
+    const qword *e = find(&tables[Q_VERBS], t->norm);
     return e ? e->cls | Q_VERB : 0;
+}
+
+const char *q_table_word(int table, size_t k)
+{
+    return k < tables[table].n ? tables[table].words[k].w : NULL;
+}
+
+size_t q_word_slots(int table, uint16_t *out, size_t cap)
+{
+    const qtable *t = &tables[table];
+    size_t nslots = (size_t)1 << t->bits;
+    if (cap < nslots)
+        return nslots;
+    memset(out, 0, nslots * sizeof *out);
+    for (size_t k = 0; k < t->n; k++) {
+        uint32_t i = slot_of(t->words[k].w, t->bits);
+        while (out[i])
+            i = (i + 1) & (nslots - 1);
+        out[i] = (uint16_t)(k + 1);
+    }
+    return nslots;
+}
+
+int q_words_check(void)
+{
+    uint16_t want[WORD_SLOTS > VERB_SLOTS ? WORD_SLOTS : VERB_SLOTS];
+    for (int w = 0; w < Q_NTABLES; w++) {
+        const qtable *t = &tables[w];
+        for (size_t k = 1; k < t->n; k++)
+            if (strcmp(t->words[k - 1].w, t->words[k].w) >= 0)
+                return 0;
+        size_t nslots = q_word_slots(w, want, sizeof want / sizeof want[0]);
+        if (t->n >= nslots / 2 || memcmp(want, t->slots, nslots * sizeof *want) != 0)
+            return 0;
+    }
+    return 1;
 }

@@ -854,6 +854,135 @@ TEST(labels_carry_their_phrase)
     CHECK_STR(ls[0].phrase->code, "SYRREB");
 }
 
+/* Every number word, alone and in the forms built from them, read to its
+ * value: the words are told apart by length and letters, and a slip in one
+ * would go unseen by the other tests. */
+TEST(every_number_word)
+{
+    static const struct {
+        const char *words;
+        double low, high;
+    } cases[] = {
+        {"zero", 0, 0},           {"one", 1, 1},            {"two", 2, 2},
+        {"three", 3, 3},          {"four", 4, 4},           {"five", 5, 5},
+        {"six", 6, 6},            {"seven", 7, 7},          {"eight", 8, 8},
+        {"nine", 9, 9},           {"ten", 10, 10},          {"eleven", 11, 11},
+        {"twelve", 12, 12},       {"thirteen", 13, 13},     {"fourteen", 14, 14},
+        {"fifteen", 15, 15},      {"sixteen", 16, 16},      {"seventeen", 17, 17},
+        {"eighteen", 18, 18},     {"nineteen", 19, 19},     {"twenty", 20, 20},
+        {"thirty", 30, 30},       {"forty", 40, 40},        {"fifty", 50, 50},
+        {"sixty", 60, 60},        {"seventy", 70, 70},      {"eighty", 80, 80},
+        {"ninety", 90, 90},       {"twenty-five", 25, 25},  {"ninety-nine", 99, 99},
+        {"seventy-seven", 77, 77}, {"thirty one", 31, 31},  {"one hundred and fifty", 150, 150},
+        {"two thousand five hundred", 2500, 2500},          {"a dozen", 12, 12},
+        {"half a million", 5e5, 5e5},                        {"3 mln", 3e6, 3e6},
+        {"4 bn", 4e9, 4e9},       {"dozens", 24, 99},       {"scores", 40, 199},
+        {"hundreds", 200, 999},   {"thousands", 2000, 9999}, {"millions", 2e6, 9999999},
+        {"several hundred", 200, 999}, {"a few thousand", 2000, 9999},
+    };
+    char text[160];
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        snprintf(text, sizeof text, "Officials said %s people were killed.", cases[k].words);
+        find(text);
+        const sr_figure *f = figure(cases[k].words);
+        if (!f)
+            TH_FAIL("no figure for \"%s\"", cases[k].words);
+        if (f->low != cases[k].low || f->high != cases[k].high)
+            TH_FAIL("\"%s\" read as %g..%g", cases[k].words, f->low, f->high);
+    }
+    /* near misses of number words are no numbers */
+    CHECK_INT(find("Officials said fiver people and twentyfive and nineteens were killed."), 0);
+    CHECK_INT(find("Officials said twenty-ten and ten-five and forty-zero people were killed."), 0);
+}
+
+/* ---- the word table's hash slots ------------------------------------------ */
+
+/* The slots are written out in src/figures/lexicon_slots.h (the library
+ * keeps no state to build them in); these tests rebuild them from the word
+ * table and check that a lookup through them finds exactly what a search of
+ * the table does. After an edit of the table:
+ *   build/tests/test_figures --print-slots > src/figures/lexicon_slots.h */
+
+static void print_slots(FILE *f, const uint16_t *slots, size_t n)
+{
+    fprintf(f, "/* The hash slots of the word table in lexicon.c (see there), printed by\n"
+               " * `build/tests/test_figures --print-slots`: do not edit by hand. */\n"
+               "static const uint16_t slots[NSLOTS] = {\n");
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, "%s%u,%s", k % 16 == 0 ? "    " : " ", slots[k], k % 16 == 15 ? "\n" : "");
+    if (n % 16)
+        fputc('\n', f);
+    fprintf(f, "};\n");
+}
+
+/* The variants of a word a lookup must tell from it: a letter less, a
+ * letter more, one letter changed, lower case. Returns how many it wrote. */
+static size_t variants(const char *w, char out[][80])
+{
+    size_t n = strlen(w), m = 0;
+    if (n == 0 || n + 2 > 80)
+        return 0;
+    memcpy(out[m], w, n - 1);
+    out[m++][n - 1] = '\0';
+    snprintf(out[m++], 80, "%sS", w);
+    snprintf(out[m++], 80, "%s'", w);
+    snprintf(out[m++], 80, "X%s", w);
+    snprintf(out[m], 80, "%s", w);
+    out[m++][n / 2] ^= 1;
+    snprintf(out[m], 80, "%s", w);
+    for (char *p = out[m]; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    m++;
+    return m;
+}
+
+TEST(figure_lexicon_slots_are_current)
+{
+    if (!fig_lexicon_check())
+        TH_FAIL("the figure lexicon is unsorted, has a lower-case word, fills half its hash "
+                "slots (raise SLOT_BITS in lexicon.c) or its slots are stale; after an edit "
+                "of the word list run\n"
+                "  build/tests/test_figures --print-slots > src/figures/lexicon_slots.h");
+}
+
+static const fig_word *fig_linear(const char *w)
+{
+    const fig_word *e;
+    for (size_t k = 0; (e = fig_lexicon_word(k)) != NULL; k++)
+        if (strcmp(e->word, w) == 0)
+            return e;
+    return NULL;
+}
+
+/* Every word through the hash finds its own entry, and every near miss
+ * finds what a search of the whole list finds (mostly nothing). */
+TEST(figure_lexicon_lookup_is_exact)
+{
+    const fig_word *e;
+    size_t k = 0;
+    for (; (e = fig_lexicon_word(k)) != NULL; k++) {
+        if (fig_lookup(e->word) != e)
+            TH_FAIL("%s not found through the hash", e->word);
+        char v[8][80];
+        size_t nv = variants(e->word, v);
+        for (size_t j = 0; j < nv; j++)
+            if (fig_lookup(v[j]) != fig_linear(v[j]))
+                TH_FAIL("\"%s\": the hash and the list disagree", v[j]);
+    }
+    CHECK(k > 600);
+    CHECK_STR(fig_lookup("KILLED")->word, "KILLED");
+    CHECK_INT(fig_lookup("KILLED")->left, FC_KILLED);
+    CHECK_STR(fig_lookup("'LL")->word, "'LL");
+    CHECK(fig_lookup("") == NULL);
+    CHECK(fig_lookup("killed") == NULL);
+}
+
+TEST(label_forms_are_in_the_lexicon)
+{
+    CHECK(fig_labels_check());
+}
+
 /* ---- odds and ends ---------------------------------------------------------- */
 
 TEST(lexicon_sorted)
@@ -887,8 +1016,13 @@ TEST(spans_index_the_text)
     CHECK_SPAN(input, f->start, f->end, "at least 7");
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "--print-slots") == 0) {
+        static uint16_t slots[1u << 16];
+        print_slots(stdout, slots, fig_lexicon_slots(slots, sizeof slots / sizeof slots[0]));
+        return 0;
+    }
     arena = sr_arena_new(0);
     snprintf(tmpdir, sizeof tmpdir, "/tmp/test_figures.XXXXXX");
     if (!mkdtemp(tmpdir)) {
@@ -979,6 +1113,10 @@ int main(void)
     RUN(labels_every_form);
     RUN(labels_carry_their_phrase);
     RUN(lexicon_sorted);
+    RUN(every_number_word);
+    RUN(figure_lexicon_slots_are_current);
+    RUN(figure_lexicon_lookup_is_exact);
+    RUN(label_forms_are_in_the_lexicon);
     RUN(bad_arguments);
     RUN(spans_index_the_text);
 

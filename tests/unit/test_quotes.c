@@ -6,9 +6,12 @@
  * copied from ../shared/corpus/seeds.
  */
 #include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
+#include "quotes/quotes_internal.h"
 #include "sitrep/quotes.h"
 #include "sitrep/sitrep.h"
 #include "util/buf.h"
@@ -748,8 +751,132 @@ TEST(record_nulls)
     finish(&f);
 }
 
-int main(void)
+/* ---- the word tables' hash slots ------------------------------------------ */
+
+/* The slots are written out in src/quotes/words_slots.h (the library keeps
+ * no state to build them in); these tests rebuild them from the tables and
+ * check that a lookup through them finds exactly what a search of the
+ * tables does. After an edit of a table:
+ *   build/tests/test_quotes --print-slots > src/quotes/words_slots.h */
+
+static void print_slots(FILE *f, const char *name, const char *size, const uint16_t *slots,
+                        size_t n)
 {
+    fprintf(f, "static const uint16_t %s[%s] = {\n", name, size);
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, "%s%u,%s", k % 16 == 0 ? "    " : " ", slots[k], k % 16 == 15 ? "\n" : "");
+    if (n % 16)
+        fputc('\n', f);
+    fprintf(f, "};\n");
+}
+
+static void print_word_slots(FILE *f)
+{
+    static uint16_t slots[1u << 16];
+    fprintf(f, "/* The hash slots of the word tables in words.c (see there), printed by\n"
+               " * `build/tests/test_quotes --print-slots`: do not edit by hand. */\n");
+    size_t n = q_word_slots(Q_WORDS, slots, sizeof slots / sizeof slots[0]);
+    print_slots(f, "word_slots", "WORD_SLOTS", slots, n);
+    n = q_word_slots(Q_VERBS, slots, sizeof slots / sizeof slots[0]);
+    print_slots(f, "verb_slots", "VERB_SLOTS", slots, n);
+}
+
+/* The variants of a word a lookup must tell from it: a letter less, a
+ * letter more, one letter changed, lower case. Returns how many it wrote. */
+static size_t variants(const char *w, char out[][80])
+{
+    size_t n = strlen(w), m = 0;
+    if (n == 0 || n + 2 > 80)
+        return 0;
+    memcpy(out[m], w, n - 1);
+    out[m++][n - 1] = '\0';
+    snprintf(out[m++], 80, "%sS", w);
+    snprintf(out[m++], 80, "%s'", w);
+    snprintf(out[m++], 80, "X%s", w);
+    snprintf(out[m], 80, "%s", w);
+    out[m++][n / 2] ^= 1;
+    snprintf(out[m], 80, "%s", w);
+    for (char *p = out[m]; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    m++;
+    return m;
+}
+
+static sr_token token_of(const char *norm, uint16_t flags)
+{
+    sr_token t;
+    memset(&t, 0, sizeof t);
+    t.norm = norm;
+    t.len = (uint16_t)strlen(norm);
+    t.flags = flags;
+    return t;
+}
+
+TEST(quote_word_slots_are_current)
+{
+    if (!q_words_check())
+        TH_FAIL("a word table of the quotation finder is unsorted, fills half its hash "
+                "slots (raise WORD_BITS or VERB_BITS in words.c) or its slots are stale; "
+                "after an edit of the tables run\n"
+                "  build/tests/test_quotes --print-slots > src/quotes/words_slots.h");
+}
+
+static int q_linear(int table, const char *w)
+{
+    const char *e;
+    for (size_t k = 0; (e = q_table_word(table, k)) != NULL; k++)
+        if (strcmp(e, w) == 0)
+            return 1;
+    return 0;
+}
+
+/* Each table's words are found (every entry has a class, every verb has
+ * Q_VERB), and their near misses are found exactly when the list has them. */
+TEST(quote_word_lookup_is_exact)
+{
+    const char *e;
+    size_t k = 0;
+    for (; (e = q_table_word(Q_WORDS, k)) != NULL; k++) {
+        sr_token t = token_of(e, SR_TOK_WORD);
+        if (q_word_class(&t) == 0)
+            TH_FAIL("%s has no class through the hash", e);
+        char v[8][80];
+        size_t nv = variants(e, v);
+        for (size_t j = 0; j < nv; j++) {
+            t = token_of(v[j], SR_TOK_WORD);
+            if ((q_word_class(&t) != 0) != q_linear(Q_WORDS, v[j]))
+                TH_FAIL("\"%s\": the hash and the list disagree", v[j]);
+        }
+    }
+    CHECK(k > 400);
+    for (k = 0; (e = q_table_word(Q_VERBS, k)) != NULL; k++) {
+        sr_token t = token_of(e, SR_TOK_WORD);
+        if (!(q_speech_verb(&t) & Q_VERB))
+            TH_FAIL("%s is no speech verb through the hash", e);
+        char v[8][80];
+        size_t nv = variants(e, v);
+        for (size_t j = 0; j < nv; j++) {
+            t = token_of(v[j], SR_TOK_WORD);
+            if ((q_speech_verb(&t) != 0) != q_linear(Q_VERBS, v[j]))
+                TH_FAIL("\"%s\": the hash and the list disagree", v[j]);
+        }
+    }
+    CHECK(k > 200);
+    sr_token said = token_of("SAID", SR_TOK_WORD);
+    CHECK(q_speech_verb(&said) & Q_VERB);
+    said.flags |= SR_TOK_CAP; /* "Said" is a name as often as a verb */
+    CHECK_INT(q_speech_verb(&said), 0);
+    sr_token the = token_of("THE", SR_TOK_WORD);
+    CHECK(q_word_class(&the) & W_DET);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "--print-slots") == 0) {
+        print_word_slots(stdout);
+        return 0;
+    }
     RUN(seed_warned_colon_speaker_two_clauses_back);
     RUN(seed_possessive_phrase_as_the_coder_joins_it);
     RUN(seed_inverted_said_with_apposition_and_resumed_quote);
@@ -792,5 +919,7 @@ int main(void)
     RUN(bad_arguments_and_empty_text);
     RUN(record_fields);
     RUN(record_nulls);
+    RUN(quote_word_slots_are_current);
+    RUN(quote_word_lookup_is_exact);
     return DONE();
 }
