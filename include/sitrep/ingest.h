@@ -43,6 +43,11 @@ typedef struct sr_ingest_options {
     double batch_seconds;   /* a transaction commits once it is this old
                                when the next document comes, so a slow
                                feed still commits (2.0) */
+    int coder_nice;         /* added to the coding threads' nice value
+                               (Linux; 10): the writing thread is the
+                               pipeline's bottleneck, and coders that yield
+                               the CPU to it keep it busy; 0 leaves them
+                               as they are */
     sr_coder_options coder; /* sr_coder_options_default */
     sr_ingest_error_fn on_error; /* may be NULL */
     void *on_error_ctx;

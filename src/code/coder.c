@@ -370,7 +370,9 @@ static int emit_pairs(sr_coder *c, const sent *s, uint32_t si, const verb_occ *v
     int intent = v->mood == MOOD_INTENT && c->opt.future_as_intent;
     e.mood = intent ? "intent" : "asserted";
     const char *cameo = intent ? intent_code(code) : code;
-    snprintf(e.cameo, sizeof e.cameo, "%s", cameo);
+    size_t cameo_len = strnlen(cameo, sizeof e.cameo - 1); /* once per event: no printf */
+    memcpy(e.cameo, cameo, cameo_len);
+    e.cameo[cameo_len] = '\0';
     e.info = sr_cameo_lookup(e.cameo);
 
     const np *srcs[MAX_MEMBERS], *tgts[MAX_MEMBERS];

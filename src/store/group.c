@@ -120,10 +120,13 @@ static int add_mention(mention_set *set, const sr_group_row *r)
     m->source_key = dup_max(a, r->source_code, 6); /* country and sector */
     m->target_key = dup_max(a, r->target_code, 6);
     m->cameo = dup_max(a, r->cameo, SIZE_MAX);
-    if (r->geonameid > 0) {
+    if (r->geonameid > 0) { /* its decimal digits, without printf's cost */
         char num[24];
-        snprintf(num, sizeof num, "%lld", (long long)r->geonameid);
-        m->place_key = sr_arena_strdup(a, num);
+        size_t n = sizeof num;
+        num[--n] = '\0';
+        for (uint64_t v = (uint64_t)r->geonameid; v; v /= 10)
+            num[--n] = (char)('0' + v % 10);
+        m->place_key = sr_arena_strdup(a, num + n);
     } else {
         m->place_key = dup_max(a, r->place_name, SIZE_MAX);
     }

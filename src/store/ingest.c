@@ -1,35 +1,48 @@
 /*
  * ingest: the handle, its chunks, its transactions and its worker threads.
  *
- * Documents are coded in chunks of a few hundred. Two chunks take turns:
- * while the workers code one, the calling thread fills the other with new
- * documents and, when that one is full, waits for the coding to finish,
- * hands the new chunk to the workers and writes the coded one while they
- * work. Chunks are small so that the pipeline fills and drains quickly;
- * transactions are larger (sr_ingest_options.batch_*) and span several
- * chunks, since each commit rewrites the index pages it touched.
+ * Documents are coded in chunks of a few hundred, in a ring of chunks:
+ * the calling thread fills one with new documents and hands it to the
+ * workers, and writes the oldest chunk once they have coded it. The
+ * workers may be several chunks ahead of the writer, so that neither
+ * waits for the other while there is work (with only one chunk between
+ * them, each stalled whenever the other's chunk took longer). Chunks are
+ * small so that the pipeline fills and drains quickly; transactions are
+ * larger (sr_ingest_options.batch_*) and span several chunks, since each
+ * commit rewrites the index pages it touched.
  *
  * Documents are written in the order they were given, so two runs over
  * the same input make the same store whatever the thread count.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "store/group.h"
 #include "store/ingest_internal.h"
 #include "store/store_internal.h"
 #include "util/sha256.h"
 
-/* A chunk is coded as a whole: this many documents, or this much text. */
+/* A chunk: this many documents at most, or this much text. */
 #define CHUNK_DOCS 256
 #define CHUNK_BYTES (1u << 20)
+/* Chunks in the ring: one filling, the others coded or being coded ahead
+ * of the writer. */
+#define NCHUNKS 4
 
 typedef struct chunk {
     ing_job jobs[CHUNK_DOCS];
     size_t n, bytes;
+    size_t next;            /* guarded by lock: the next job to hand out */
+    size_t remaining;       /* guarded by lock: jobs not coded yet */
     double started;         /* when its first document came */
     sr_arena *docs;         /* the documents' copies */
     sr_arena **rows;        /* per worker: the rows it coded */
@@ -39,9 +52,11 @@ struct sr_ingest {
     sr_store *store;
     sr_ingest_options opt;
     ing_writer *writer;
-    chunk chunks[2];
-    int filling;            /* the chunk taking documents */
-    int coding;             /* the chunk with the workers, or -1 */
+    chunk chunks[NCHUNKS];
+    /* chunks[head] .. chunks[head + queued - 1] (mod NCHUNKS) are with the
+     * workers or coded, oldest first; the next one is filling. Changed by
+     * the calling thread only, under lock. */
+    size_t head, queued;
 
     int nworkers;
     pthread_t *threads;
@@ -49,8 +64,6 @@ struct sr_ingest {
     int started_threads;
     pthread_mutex_t lock;
     pthread_cond_t work, done;
-    chunk *work_chunk;      /* guarded by lock, with next, remaining, quit */
-    size_t next, remaining;
     int quit;
 
     /* the open transaction: what it holds is counted in stats only once
@@ -93,7 +106,46 @@ void sr_ingest_options_default(sr_ingest_options *o)
     o->batch_docs = 4096;
     o->batch_bytes = 8u << 20;
     o->batch_seconds = 2.0;
+    o->coder_nice = 10;
     sr_coder_options_default(&o->coder);
+}
+
+/* The coders yield to the writer. Every document passes through the one
+ * writing thread, so when it waits for a CPU the whole pipeline waits;
+ * coders that run at a lower priority fill the time it leaves free
+ * instead of taking turns with it (with 2 coders and the writer on 2
+ * cores, ingest is then 12% faster). Linux gives each thread its own nice
+ * value; raising it needs no privilege. Elsewhere the coders keep the
+ * process's priority. */
+static void lower_priority(int nice)
+{
+#if defined(__linux__)
+    if (nice > 0) {
+        pid_t tid = (pid_t)syscall(SYS_gettid);
+        errno = 0;
+        int now = getpriority(PRIO_PROCESS, (id_t)tid);
+        if (errno == 0)
+            setpriority(PRIO_PROCESS, (id_t)tid, now + nice > 19 ? 19 : now + nice);
+    }
+#else
+    (void)nice;
+#endif
+}
+
+static chunk *filling(sr_ingest *ing)
+{
+    return &ing->chunks[(ing->head + ing->queued) % NCHUNKS];
+}
+
+/* The oldest queued chunk with a job not handed out yet (under lock). */
+static chunk *next_work(sr_ingest *ing)
+{
+    for (size_t i = 0; i < ing->queued; i++) {
+        chunk *b = &ing->chunks[(ing->head + i) % NCHUNKS];
+        if (b->next < b->n)
+            return b;
+    }
+    return NULL;
 }
 
 static void *worker_main(void *arg)
@@ -102,43 +154,47 @@ static void *worker_main(void *arg)
     sr_ingest *ing = wa->ing;
     int index = wa->index;
     free(wa);
+    lower_priority(ing->opt.coder_nice);
     pthread_mutex_lock(&ing->lock);
     for (;;) {
-        while (!ing->quit && (!ing->work_chunk || ing->next >= ing->work_chunk->n))
+        chunk *b = NULL;
+        while (!ing->quit && !(b = next_work(ing)))
             pthread_cond_wait(&ing->work, &ing->lock);
         if (ing->quit)
             break;
-        chunk *b = ing->work_chunk;
-        size_t k = ing->next++;
+        size_t k = b->next++;
         pthread_mutex_unlock(&ing->lock);
         ing_code_job(&ing->tools[index], &b->jobs[k], b->rows[index]);
         pthread_mutex_lock(&ing->lock);
-        if (--ing->remaining == 0)
+        if (--b->remaining == 0)
             pthread_cond_signal(&ing->done);
     }
     pthread_mutex_unlock(&ing->lock);
     return NULL;
 }
 
-static void start_coding(sr_ingest *ing, int which)
+/* The filling chunk goes to the workers. */
+static void queue_filling(sr_ingest *ing)
 {
-    chunk *b = &ing->chunks[which];
+    chunk *b = filling(ing);
     pthread_mutex_lock(&ing->lock);
-    ing->work_chunk = b;
-    ing->next = 0;
-    ing->remaining = b->n;
+    b->next = 0;
+    b->remaining = b->n;
+    ing->queued++;
     pthread_cond_broadcast(&ing->work);
     pthread_mutex_unlock(&ing->lock);
-    ing->coding = which;
 }
 
-static void wait_coded(sr_ingest *ing)
+/* 1 when the oldest queued chunk is coded; with wait, waits until it is. */
+static int oldest_coded(sr_ingest *ing, int wait)
 {
+    chunk *b = &ing->chunks[ing->head];
     pthread_mutex_lock(&ing->lock);
-    while (ing->remaining > 0)
+    while (wait && b->remaining > 0)
         pthread_cond_wait(&ing->done, &ing->lock);
-    ing->work_chunk = NULL;
+    int coded = b->remaining == 0;
     pthread_mutex_unlock(&ing->lock);
+    return coded;
 }
 
 static void reset_chunk(sr_ingest *ing, chunk *b)
@@ -235,29 +291,34 @@ static int write_chunk(sr_ingest *ing, chunk *b, sr_error *err)
     return 0;
 }
 
-/* The filling chunk goes to the workers; the chunk they had is written
- * while they code the new one. */
-static int rotate(sr_ingest *ing, sr_error *err)
+/* Write the oldest queued chunk, waiting for the workers to finish it
+ * when they have not; its place in the ring is free again after. */
+static int write_oldest(sr_ingest *ing, sr_error *err)
 {
-    int previous = ing->coding;
     double t0 = now_seconds();
-    if (previous >= 0)
-        wait_coded(ing);
+    oldest_coded(ing, 1);
     double t1 = now_seconds();
     ing->stats.wait_seconds += t1 - t0;
-    int rc = 0;
-    if (ing->chunks[ing->filling].n > 0) {
-        int next_fill = 1 - ing->filling;
-        start_coding(ing, ing->filling);
-        ing->filling = next_fill;
-    } else {
-        ing->coding = -1;
-    }
-    if (previous >= 0) {
-        rc = write_chunk(ing, &ing->chunks[previous], err);
-        reset_chunk(ing, &ing->chunks[previous]);
-    }
+    chunk *b = &ing->chunks[ing->head];
+    int rc = write_chunk(ing, b, err);
+    reset_chunk(ing, b);
+    pthread_mutex_lock(&ing->lock);
+    ing->head = (ing->head + 1) % NCHUNKS;
+    ing->queued--;
+    pthread_mutex_unlock(&ing->lock);
     ing->stats.write_seconds += now_seconds() - t1;
+    return rc;
+}
+
+/* Queue the filling chunk; write what is coded already, and the oldest
+ * chunk in any case when the ring has no free chunk left to fill. */
+static int rotate(sr_ingest *ing, sr_error *err)
+{
+    if (filling(ing)->n > 0)
+        queue_filling(ing);
+    int rc = 0;
+    while (rc == 0 && ing->queued > 0 && (ing->queued == NCHUNKS || oldest_coded(ing, 0)))
+        rc = write_oldest(ing, err);
     return rc;
 }
 
@@ -282,7 +343,6 @@ int sr_ingest_new(sr_ingest **out, sr_store *store, const sr_dict *dict,
         ing->opt.batch_bytes = 1;
     ing->store = store;
     ing->nworkers = ing->opt.threads;
-    ing->coding = -1;
     pthread_mutex_init(&ing->lock, NULL);
     pthread_cond_init(&ing->work, NULL);
     pthread_cond_init(&ing->done, NULL);
@@ -301,7 +361,7 @@ int sr_ingest_new(sr_ingest **out, sr_store *store, const sr_dict *dict,
         ing_writer_collect(ing->writer, ing->fresh);
     }
     rc = 0;
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < NCHUNKS; i++) {
         chunk *b = &ing->chunks[i];
         b->docs = sr_arena_new(1u << 20);
         b->rows = calloc((size_t)ing->nworkers, sizeof *b->rows);
@@ -373,7 +433,7 @@ int sr_ingest_doc(sr_ingest *ing, const sr_doc *doc, sr_error *err)
             return 0;
         }
     }
-    chunk *b = &ing->chunks[ing->filling];
+    chunk *b = filling(ing);
     ing_job *j = &b->jobs[b->n++];
     memset(j, 0, sizeof *j);
     memcpy(j->hash, hash, sizeof hash);
@@ -386,21 +446,24 @@ int sr_ingest_doc(sr_ingest *ing, const sr_doc *doc, sr_error *err)
     if (b->n >= CHUNK_DOCS || b->n >= ing->opt.batch_docs || b->bytes >= CHUNK_BYTES ||
         now - b->started >= ing->opt.batch_seconds)
         return rotate(ing, err);
-    /* a slow feed still commits what is written */
-    if (ing->in_txn && now - ing->txn_started >= ing->opt.batch_seconds)
-        return commit(ing, err);
-    return 0;
+    /* a slow feed still writes what is coded and commits what is written */
+    int rc = 0;
+    while (rc == 0 && ing->queued > 0 && oldest_coded(ing, 0))
+        rc = write_oldest(ing, err);
+    if (rc == 0 && ing->in_txn && now - ing->txn_started >= ing->opt.batch_seconds)
+        rc = commit(ing, err);
+    return rc;
 }
 
 int sr_ingest_flush(sr_ingest *ing, sr_error *err)
 {
     if (ing->broken)
         return sr_error_set(err, SR_EIO, "ingest: the store could not be written; start again");
-    /* the last partial chunk to the coders while the one before is
-     * written, then that last one */
+    /* the last partial chunk to the coders, then everything written in
+     * order */
     int rc = rotate(ing, err);
-    if (rc == 0 && ing->coding >= 0)
-        rc = rotate(ing, err);
+    while (rc == 0 && ing->queued > 0)
+        rc = write_oldest(ing, err);
     if (rc == 0)
         rc = commit(ing, err);
     if (rc != 0)
@@ -433,8 +496,14 @@ void sr_ingest_free(sr_ingest *ing)
 {
     if (!ing)
         return;
-    if (ing->coding >= 0)
-        wait_coded(ing);
+    /* the workers finish what they hold before anything is freed */
+    while (ing->started_threads > 0 && ing->queued > 0) {
+        oldest_coded(ing, 1);
+        pthread_mutex_lock(&ing->lock);
+        ing->head = (ing->head + 1) % NCHUNKS;
+        ing->queued--;
+        pthread_mutex_unlock(&ing->lock);
+    }
     if (ing->in_txn) /* not flushed: as if the process had stopped here */
         sqlite3_exec(sr_store_db(ing->store), "ROLLBACK", NULL, NULL, NULL);
     pthread_mutex_lock(&ing->lock);
@@ -447,7 +516,7 @@ void sr_ingest_free(sr_ingest *ing)
         sr_coder_free(ing->tools[t].coder);
         sr_arena_free(ing->tools[t].scratch);
     }
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < NCHUNKS; i++) {
         chunk *b = &ing->chunks[i];
         sr_arena_free(b->docs);
         for (int t = 0; b->rows && t < ing->nworkers; t++)

@@ -23,6 +23,26 @@ static const char *store_date(sr_arena *a, const char *value)
     return sr_arena_strdup(a, sr_store_day(value, day) == 0 ? day : value);
 }
 
+/* "FILE:LINE" of a pattern, as the records write it (once per event, so
+ * without printf). */
+static const char *file_line(sr_arena *a, const char *file, unsigned line)
+{
+    char digits[10];
+    size_t nd = 0, nf = strlen(file);
+    do
+        digits[nd++] = (char)('0' + line % 10);
+    while ((line /= 10) != 0);
+    char *out = sr_arena_alloc(a, nf + 1 + nd + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, file, nf);
+    out[nf] = ':';
+    for (size_t i = 0; i < nd; i++)
+        out[nf + 1 + i] = digits[nd - 1 - i];
+    out[nf + 1 + nd] = '\0';
+    return out;
+}
+
 /* Actor mentions are kept once per span; the first code given wins. */
 typedef struct actor_list {
     ing_actor *items;
@@ -68,17 +88,16 @@ static void copy_events(ing_job *j, const sr_events *evs, actor_list *actors, sr
         o->source_end = e->source.end;
         o->target_start = e->target.start;
         o->target_end = e->target.end;
-        snprintf(o->cameo, sizeof o->cameo, "%s", e->cameo);
+        size_t cameo_len = strnlen(e->cameo, sizeof o->cameo - 1);
+        memcpy(o->cameo, e->cameo, cameo_len);
+        o->cameo[cameo_len] = '\0';
         if (sr_cameo_root(e->cameo, o->root) != 0)
             o->root[0] = '\0';
         o->info = e->info;
         o->verb_start = e->verb_start;
         o->verb_end = e->verb_end;
-        if (e->pattern_file) {
-            char where[512];
-            snprintf(where, sizeof where, "%s:%u", e->pattern_file, e->pattern_line);
-            o->pattern = sr_arena_strdup(a, where);
-        }
+        if (e->pattern_file)
+            o->pattern = file_line(a, e->pattern_file, e->pattern_line);
         o->mood = sr_arena_strdup(a, e->mood);
         o->place = e->place ? (int)(e->place - evs->places) : -1;
         o->place_from = e->place ? sr_arena_strdup(a, e->place_from) : NULL;
