@@ -103,8 +103,8 @@ void sr_ingest_options_default(sr_ingest_options *o)
 {
     memset(o, 0, sizeof *o);
     o->threads = 2;
-    o->batch_docs = 4096;
-    o->batch_bytes = 8u << 20;
+    o->batch_docs = 32768;
+    o->batch_bytes = 32u << 20;
     o->batch_seconds = 2.0;
     o->coder_nice = 10;
     sr_coder_options_default(&o->coder);
