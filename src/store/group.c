@@ -682,8 +682,17 @@ int sr_store_group_events(sr_store *s, size_t *ngroups, size_t *nevents, sr_erro
 int sr_store_group_fresh(sr_store *s, sr_group_fresh *f, int store_had_events, size_t *ngroups,
                          size_t *nevents, sr_error *err)
 {
-    return group_in_transaction(sr_store_db(s), &f->set, 1, store_had_events, ngroups, nevents,
-                                err);
+    if (ngroups)
+        *ngroups = 0;
+    if (nevents)
+        *nevents = 0;
+    sqlite3 *db = sr_store_db(s);
+    if (sqlite3_get_autocommit(db))
+        return sr_error_set(err, SR_EINVAL, "store: grouping the new events needs the writer's "
+                                            "transaction");
+    if (sr_store_exec(db, "PRAGMA defer_foreign_keys = ON", "store: grouping", err) != 0)
+        return SR_EIO;
+    return regroup(db, &f->set, 1, store_had_events, ngroups, nevents, err);
 }
 
 int sr_store_has_ungrouped(sr_store *s, sr_error *err)

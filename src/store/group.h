@@ -36,7 +36,11 @@ int sr_group_fresh_add(sr_group_fresh *f, const sr_group_row *row);
  * event of the store whose group_id is NULL (the caller knows: the store
  * had none when it started writing, and it added each new one to f).
  * store_had_events 0 says the store held no event before those in f, so
- * nothing is read back at all. Takes f's contents (f may be freed after).
+ * nothing is read back at all. Runs inside the caller's open transaction
+ * (the one that wrote the last of the events), which commits the groups
+ * with those rows: the events' pages the grouping rewrites are then
+ * written to the log once, not twice. Takes f's contents (f may be freed
+ * after).
  */
 int sr_store_group_fresh(sr_store *s, sr_group_fresh *f, int store_had_events, size_t *ngroups,
                          size_t *nevents, sr_error *err);

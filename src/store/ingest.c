@@ -464,23 +464,36 @@ int sr_ingest_flush(sr_ingest *ing, sr_error *err)
     int rc = rotate(ing, err);
     while (rc == 0 && ing->queued > 0)
         rc = write_oldest(ing, err);
-    if (rc == 0)
-        rc = commit(ing, err);
     if (rc != 0)
         return rc;
     double t0 = now_seconds();
     if (ing->fresh) {
+        /* in the transaction of the last rows, which commits both */
+        if (!ing->in_txn) {
+            if (sr_store_exec(sr_store_db(ing->store), "BEGIN IMMEDIATE", "store: ingest", err) !=
+                0)
+                return fail(ing, err);
+            ing->in_txn = 1;
+            ing->txn_started = now_seconds();
+        }
         rc = sr_store_group_fresh(ing->store, ing->fresh, ing->store_had_events, &ing->stats.groups,
                                   &ing->stats.grouped_events, err);
+        if (rc != 0)
+            return fail(ing, err);
+        ing->stats.group_seconds += now_seconds() - t0;
+        if ((rc = commit(ing, err)) != 0)
+            return rc;
         /* the next flush groups only what comes after this one */
         sr_group_fresh_free(ing->fresh);
-        ing->fresh = rc == 0 ? sr_group_fresh_new() : NULL;
+        ing->fresh = sr_group_fresh_new();
         ing_writer_collect(ing->writer, ing->fresh);
         ing->store_had_events = 1;
-    } else {
-        rc = sr_store_group_events(ing->store, &ing->stats.groups, &ing->stats.grouped_events,
-                                   err);
+        return 0;
     }
+    if ((rc = commit(ing, err)) != 0)
+        return rc;
+    t0 = now_seconds();
+    rc = sr_store_group_events(ing->store, &ing->stats.groups, &ing->stats.grouped_events, err);
     ing->stats.group_seconds += now_seconds() - t0;
     if (rc != 0)
         ing->broken = 1;

@@ -45,8 +45,9 @@ static const char *const statements[ST_COUNT] = {
     [ST_QUOTE] = "INSERT INTO quotes (doc_id, sentence, start, end, quote, parts, direct,"
                  " speaker_text, speaker_code, speaker_id, speaker_from_pronoun, cue_text)"
                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    [ST_LABEL] = "INSERT INTO labels (doc_id, sentence, start, end, word, actor_code)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    /* parenthesized: clang takes two literals in an array for a missed comma */
+    [ST_LABEL] = ("INSERT INTO labels (doc_id, sentence, start, end, word, actor_code)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
 };
 
 struct ing_writer {
