@@ -31,7 +31,7 @@ libs="build/libsitrep.a -lutf8proc -ljansson -lgumbo -lsqlite3 -lm -pthread"
 $cc $flags -o build/tools/gen_store tools/gen_store.c $libs
 $cc $flags -o "$dir/store_query" bench/store_query.c $libs
 
-stamp=$(cat tools/gen_store.c src/store/schema.c | cksum | cut -d' ' -f1)
+stamp=$(cat tools/gen_store.c src/store/schema.c src/store/store.c | cksum | cut -d' ' -f1)
 if [ "${STORE_REBUILD:-0}" = 1 ] || [ ! -f "$db" ] || [ "$(cat "$db.stamp" 2>/dev/null)" != "$stamp" ]; then
     rm -f "$db" "$db-wal" "$db-shm" "$db.stamp"
     t0=$(date +%s.%N)
