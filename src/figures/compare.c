@@ -25,7 +25,7 @@
 static int sector_in(const char *sector, const char *const *list)
 {
     for (; *list; list++)
-        if (fig_streq(sector, *list))
+        if (sr_streq(sector, *list))
             return 1;
     return 0;
 }

@@ -25,7 +25,7 @@ static int currency_symbol(const char *norm)
     static const char *const symbols[] = {"$", "€", "£", "US$", "USD", "EUR", "GBP", "SYP",
                                           "TL", "¥"};
     for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)
-        if (fig_streq(norm, symbols[k]))
+        if (sr_streq(norm, symbols[k]))
             return 1;
     return 0;
 }

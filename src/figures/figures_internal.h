@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sitrep/figures.h"
+#include "util/streq.h"
 
 /* ---- lexicon.c --------------------------------------------------------- */
 
@@ -116,22 +117,10 @@ static inline uint32_t fig_flags(const fig_sent *s, uint32_t i)
     return i < s->n && s->w[i] ? s->w[i]->flags : 0;
 }
 
-/* strcmp(a, b) == 0, inline: the figure rules ask it of most tokens many
- * times over, and a call to strcmp per question was the largest single
- * cost of finding figures. */
-static inline int fig_streq(const char *a, const char *b)
-{
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
-
 /* Token i's normalized form is norm. */
 static inline int fig_is(const fig_sent *s, uint32_t i, const char *norm)
 {
-    return i < s->n && fig_streq(s->tk[i].norm, norm);
+    return i < s->n && sr_streq(s->tk[i].norm, norm);
 }
 
 /* strlen(t->norm), from sr_token.len unless a very long token wrapped it. */

@@ -771,7 +771,7 @@ const fig_word *fig_lookup(const char *norm)
         unsigned k = slots[i];
         if (k == 0)
             return NULL;
-        if (fig_streq(words[k - 1].word, norm))
+        if (sr_streq(words[k - 1].word, norm))
             return &words[k - 1];
     }
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "sitrep/quotes.h"
+#include "util/streq.h"
 
 #define QNONE UINT32_MAX
 
@@ -80,26 +81,15 @@ typedef struct qtext {
     sr_arena *arena;
 } qtext;
 
-/* strcmp(a, b) == 0, inline: the rules ask it of most tokens many times
- * over, and a call to strcmp per question showed in profiles. */
-static inline int q_streq(const char *a, const char *b)
-{
-    while (*a && *a == *b) {
-        a++;
-        b++;
-    }
-    return *a == *b;
-}
-
 /* Token i's normalized form is norm (q_punct: and the token is punctuation). */
 static inline int q_is(const qtext *q, uint32_t i, const char *norm)
 {
-    return i < q->n && q_streq(q->tk[i].norm, norm);
+    return i < q->n && sr_streq(q->tk[i].norm, norm);
 }
 
 static inline int q_punct(const qtext *q, uint32_t i, const char *norm)
 {
-    return i < q->n && (q->tk[i].flags & SR_TOK_PUNCT) && q_streq(q->tk[i].norm, norm);
+    return i < q->n && (q->tk[i].flags & SR_TOK_PUNCT) && sr_streq(q->tk[i].norm, norm);
 }
 
 int q_is_mark(const qtext *q, uint32_t i); /* a quotation mark */

@@ -769,7 +769,7 @@ static const qword *find(const qtable *t, const char *w)
         unsigned k = t->slots[i];
         if (k == 0)
             return NULL;
-        if (q_streq(t->words[k - 1].w, w))
+        if (sr_streq(t->words[k - 1].w, w))
             return &t->words[k - 1];
     }
 }

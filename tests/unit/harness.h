@@ -112,6 +112,29 @@ static inline void th_tmpdir_remove(void)
         fprintf(stderr, "could not remove %s\n", th_tmpdir());
 }
 
+/* The near misses of a word a table lookup must not take for it (a
+ * letter less, a letter more, one letter changed, lower case), up to 6 in
+ * out. Returns how many it wrote. */
+static inline size_t th_word_variants(const char *w, char out[][80])
+{
+    size_t n = strlen(w), m = 0;
+    if (n == 0 || n + 2 > 80)
+        return 0;
+    memcpy(out[m], w, n - 1);
+    out[m++][n - 1] = '\0';
+    snprintf(out[m++], 80, "%sS", w);
+    snprintf(out[m++], 80, "%s'", w);
+    snprintf(out[m++], 80, "X%s", w);
+    snprintf(out[m], 80, "%s", w);
+    out[m++][n / 2] ^= 1;
+    snprintf(out[m], 80, "%s", w);
+    for (char *p = out[m]; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    m++;
+    return m;
+}
+
 #define DONE()                                                             \
     (printf("%s: %d passed, %d failed\n", __FILE__, th_passed, th_failed), \
      th_failed != 0)

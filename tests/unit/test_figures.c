@@ -915,28 +915,6 @@ static void print_slots(FILE *f, const uint16_t *slots, size_t n)
     fprintf(f, "};\n");
 }
 
-/* The variants of a word a lookup must tell from it: a letter less, a
- * letter more, one letter changed, lower case. Returns how many it wrote. */
-static size_t variants(const char *w, char out[][80])
-{
-    size_t n = strlen(w), m = 0;
-    if (n == 0 || n + 2 > 80)
-        return 0;
-    memcpy(out[m], w, n - 1);
-    out[m++][n - 1] = '\0';
-    snprintf(out[m++], 80, "%sS", w);
-    snprintf(out[m++], 80, "%s'", w);
-    snprintf(out[m++], 80, "X%s", w);
-    snprintf(out[m], 80, "%s", w);
-    out[m++][n / 2] ^= 1;
-    snprintf(out[m], 80, "%s", w);
-    for (char *p = out[m]; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
-    m++;
-    return m;
-}
-
 TEST(figure_lexicon_slots_are_current)
 {
     if (!fig_lexicon_check())
@@ -965,7 +943,7 @@ TEST(figure_lexicon_lookup_is_exact)
         if (fig_lookup(e->word) != e)
             TH_FAIL("%s not found through the hash", e->word);
         char v[8][80];
-        size_t nv = variants(e->word, v);
+        size_t nv = th_word_variants(e->word, v);
         for (size_t j = 0; j < nv; j++)
             if (fig_lookup(v[j]) != fig_linear(v[j]))
                 TH_FAIL("\"%s\": the hash and the list disagree", v[j]);

@@ -781,28 +781,6 @@ static void print_word_slots(FILE *f)
     print_slots(f, "verb_slots", "VERB_SLOTS", slots, n);
 }
 
-/* The variants of a word a lookup must tell from it: a letter less, a
- * letter more, one letter changed, lower case. Returns how many it wrote. */
-static size_t variants(const char *w, char out[][80])
-{
-    size_t n = strlen(w), m = 0;
-    if (n == 0 || n + 2 > 80)
-        return 0;
-    memcpy(out[m], w, n - 1);
-    out[m++][n - 1] = '\0';
-    snprintf(out[m++], 80, "%sS", w);
-    snprintf(out[m++], 80, "%s'", w);
-    snprintf(out[m++], 80, "X%s", w);
-    snprintf(out[m], 80, "%s", w);
-    out[m++][n / 2] ^= 1;
-    snprintf(out[m], 80, "%s", w);
-    for (char *p = out[m]; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
-    m++;
-    return m;
-}
-
 static sr_token token_of(const char *norm, uint16_t flags)
 {
     sr_token t;
@@ -842,7 +820,7 @@ TEST(quote_word_lookup_is_exact)
         if (q_word_class(&t) == 0)
             TH_FAIL("%s has no class through the hash", e);
         char v[8][80];
-        size_t nv = variants(e, v);
+        size_t nv = th_word_variants(e, v);
         for (size_t j = 0; j < nv; j++) {
             t = token_of(v[j], SR_TOK_WORD);
             if ((q_word_class(&t) != 0) != q_linear(Q_WORDS, v[j]))
@@ -855,7 +833,7 @@ TEST(quote_word_lookup_is_exact)
         if (!(q_speech_verb(&t) & Q_VERB))
             TH_FAIL("%s is no speech verb through the hash", e);
         char v[8][80];
-        size_t nv = variants(e, v);
+        size_t nv = th_word_variants(e, v);
         for (size_t j = 0; j < nv; j++) {
             t = token_of(v[j], SR_TOK_WORD);
             if ((q_speech_verb(&t) != 0) != q_linear(Q_VERBS, v[j]))
