@@ -5,11 +5,13 @@
  * twice, and looked up through a hash table; fig_lexicon_check (run by the
  * unit tests) keeps both so.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "figures/figures_internal.h"
+#include "util/word_slots.h"
 
 static const char *const cat_names[FC_COUNT] = {
     [FC_NONE] = NULL,
@@ -742,62 +744,38 @@ static const fig_word words[] = {
     {"YUAN", FW_MONEY, FC_NONE, FC_NONE, FC_NONE},
 };
 
-/* The lookup runs for every token of every text, so it is a hash table:
- * slots[] holds, for each slot, 1 + the index in words[] of the word there,
- * or 0 when the slot is empty; a word sits at the slot its hash names or,
- * when that was taken, at the next free one (linear probing, words
- * inserted in table order). The slots are written out in lexicon_slots.h,
- * since the library keeps no state of its own; fig_lexicon_check()
+/* The lookup runs for every token of every text, so it goes through hash
+ * slots (util/word_slots.h), kept in lexicon_slots.h: fig_lexicon_check()
  * rebuilds them from words[], so an edit of the word list that forgets
  * them fails the unit tests, and `build/tests/test_figures --print-slots`
  * prints the file afresh. A third of the slots is used: a word not in the
  * table (most tokens) meets an empty slot after one or two probes. */
 #define SLOT_BITS 11
 #define NSLOTS (1u << SLOT_BITS)
-
-static uint32_t slot_of(const char *w)
-{
-    uint32_t h = 2166136261u; /* FNV-1a; its high bits are the well-mixed ones */
-    for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * 16777619u;
-    return h >> (32 - SLOT_BITS);
-}
+#define NWORDS (sizeof words / sizeof words[0])
 
 #include "figures/lexicon_slots.h"
 
 const fig_word *fig_lookup(const char *norm)
 {
-    for (uint32_t i = slot_of(norm);; i = (i + 1) % NSLOTS) {
-        unsigned k = slots[i];
-        if (k == 0)
-            return NULL;
-        if (sr_streq(words[k - 1].word, norm))
-            return &words[k - 1];
-    }
+    return sr_word_find(words, sizeof words[0], offsetof(fig_word, word), slots, SLOT_BITS, norm);
 }
 
 const fig_word *fig_lexicon_word(size_t k)
 {
-    return k < sizeof words / sizeof words[0] ? &words[k] : NULL;
+    return k < NWORDS ? &words[k] : NULL;
 }
 
 size_t fig_lexicon_slots(uint16_t *out, size_t cap)
 {
-    if (cap < NSLOTS)
-        return NSLOTS;
-    memset(out, 0, NSLOTS * sizeof *out);
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
-        uint32_t i = slot_of(words[k].word);
-        while (out[i])
-            i = (i + 1) % NSLOTS;
-        out[i] = (uint16_t)(k + 1);
-    }
+    if (cap >= NSLOTS)
+        sr_word_slots_fill(words, NWORDS, sizeof words[0], offsetof(fig_word, word), SLOT_BITS, out);
     return NSLOTS;
 }
 
 int fig_lexicon_check(void)
 {
-    size_t n = sizeof words / sizeof words[0];
+    size_t n = NWORDS;
     for (size_t k = 0; k < n; k++) {
         for (const char *p = words[k].word; *p; p++)
             if (*p >= 'a' && *p <= 'z')

@@ -4,10 +4,12 @@
  * normalized (upper-case) form, so that a word is easy to find and cannot
  * be listed twice, and are looked up through hash tables.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "quotes/quotes_internal.h"
+#include "util/word_slots.h"
 
 typedef struct qword {
     const char *w;
@@ -725,13 +727,9 @@ static const qword verbs[] = {
 };
 
 /* Both lookups run for most tokens of every sentence, several times, so
- * each table has a hash table beside it: slots[] holds, for each slot,
- * 1 + the index of the word there, or 0 when the slot is empty; a word
- * sits at the slot its hash names or, when that was taken, at the next
- * free one (linear probing, words inserted in table order). The slots are
- * written out in words_slots.h, since the library keeps no state of its
- * own; q_words_check() rebuilds them from the tables, so an edit of a
- * table that forgets them fails the unit tests, and
+ * each table goes through hash slots (util/word_slots.h), kept in
+ * words_slots.h: q_words_check() rebuilds them from the tables, so an
+ * edit of a table that forgets them fails the unit tests, and
  * `build/tests/test_quotes --print-slots` prints the file afresh.
  * A quarter of the slots is used: a word in neither table (most tokens)
  * meets an empty slot after a probe or two. */
@@ -754,24 +752,9 @@ static const qtable tables[] = {
     [Q_VERBS] = {verbs, sizeof verbs / sizeof *verbs, verb_slots, VERB_BITS},
 };
 
-static uint32_t slot_of(const char *w, unsigned bits)
-{
-    uint32_t h = 2166136261u; /* FNV-1a; its high bits are the well-mixed ones */
-    for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * 16777619u;
-    return h >> (32 - bits);
-}
-
 static const qword *find(const qtable *t, const char *w)
 {
-    uint32_t mask = (1u << t->bits) - 1;
-    for (uint32_t i = slot_of(w, t->bits);; i = (i + 1) & mask) {
-        unsigned k = t->slots[i];
-        if (k == 0)
-            return NULL;
-        if (sr_streq(t->words[k - 1].w, w))
-            return &t->words[k - 1];
-    }
+    return sr_word_find(t->words, sizeof *t->words, offsetof(qword, w), t->slots, t->bits, w);
 }
 
 uint32_t q_word_class(const sr_token *t)
@@ -797,15 +780,8 @@ size_t q_word_slots(int table, uint16_t *out, size_t cap)
 {
     const qtable *t = &tables[table];
     size_t nslots = (size_t)1 << t->bits;
-    if (cap < nslots)
-        return nslots;
-    memset(out, 0, nslots * sizeof *out);
-    for (size_t k = 0; k < t->n; k++) {
-        uint32_t i = slot_of(t->words[k].w, t->bits);
-        while (out[i])
-            i = (i + 1) & (nslots - 1);
-        out[i] = (uint16_t)(k + 1);
-    }
+    if (cap >= nslots)
+        sr_word_slots_fill(t->words, t->n, sizeof *t->words, offsetof(qword, w), t->bits, out);
     return nslots;
 }
 
