@@ -197,6 +197,15 @@ static int oldest_coded(sr_ingest *ing, int wait)
     return coded;
 }
 
+/* The oldest queued chunk leaves the ring (it is written, or dropped). */
+static void drop_oldest(sr_ingest *ing)
+{
+    pthread_mutex_lock(&ing->lock);
+    ing->head = (ing->head + 1) % NCHUNKS;
+    ing->queued--;
+    pthread_mutex_unlock(&ing->lock);
+}
+
 static void reset_chunk(sr_ingest *ing, chunk *b)
 {
     b->n = 0;
@@ -248,17 +257,26 @@ static int commit(sr_ingest *ing, sr_error *err)
 
 /* A transaction holds the documents of a few chunks, each with all its
  * rows; it commits when it is big enough or old enough. */
+/* Open a transaction unless one is open. */
+static int begin(sr_ingest *ing, sr_error *err)
+{
+    if (ing->in_txn)
+        return 0;
+    if (sr_store_exec(sr_store_db(ing->store), "BEGIN IMMEDIATE", "store: ingest", err) != 0)
+        return fail(ing, err);
+    ing->in_txn = 1;
+    ing->txn_started = now_seconds();
+    utc_now(ing->ingested_at);
+    return 0;
+}
+
 static int write_chunk(sr_ingest *ing, chunk *b, sr_error *err)
 {
     if (b->n == 0)
         return 0;
-    if (!ing->in_txn) {
-        if (sr_store_exec(sr_store_db(ing->store), "BEGIN IMMEDIATE", "store: ingest", err) != 0)
-            return fail(ing, err);
-        ing->in_txn = 1;
-        ing->txn_started = now_seconds();
-        utc_now(ing->ingested_at);
-    }
+    int rc = begin(ing, err);
+    if (rc != 0)
+        return rc;
     sr_ingest_stats *add = &ing->txn;
     for (size_t k = 0; k < b->n; k++) {
         const ing_job *j = &b->jobs[k];
@@ -268,7 +286,7 @@ static int write_chunk(sr_ingest *ing, chunk *b, sr_error *err)
                 ing->opt.on_error(&j->doc, j->error, ing->opt.on_error_ctx);
             continue;
         }
-        int rc = ing_writer_put(ing->writer, j, ing->ingested_at, err);
+        rc = ing_writer_put(ing->writer, j, ing->ingested_at, err);
         if (rc < 0)
             return fail(ing, err);
         if (rc == 0) {
@@ -302,24 +320,29 @@ static int write_oldest(sr_ingest *ing, sr_error *err)
     chunk *b = &ing->chunks[ing->head];
     int rc = write_chunk(ing, b, err);
     reset_chunk(ing, b);
-    pthread_mutex_lock(&ing->lock);
-    ing->head = (ing->head + 1) % NCHUNKS;
-    ing->queued--;
-    pthread_mutex_unlock(&ing->lock);
+    drop_oldest(ing);
     ing->stats.write_seconds += now_seconds() - t1;
     return rc;
 }
 
-/* Queue the filling chunk; write what is coded already, and the oldest
- * chunk in any case when the ring has no free chunk left to fill. */
+/* Write the chunks the workers have finished, oldest first, without
+ * waiting for the others. */
+static int write_coded(sr_ingest *ing, sr_error *err)
+{
+    int rc = 0;
+    while (rc == 0 && ing->queued > 0 && oldest_coded(ing, 0))
+        rc = write_oldest(ing, err);
+    return rc;
+}
+
+/* Queue the filling chunk; write the oldest when the ring has no free
+ * chunk left to fill, and whatever else is coded already. */
 static int rotate(sr_ingest *ing, sr_error *err)
 {
     if (filling(ing)->n > 0)
         queue_filling(ing);
-    int rc = 0;
-    while (rc == 0 && ing->queued > 0 && (ing->queued == NCHUNKS || oldest_coded(ing, 0)))
-        rc = write_oldest(ing, err);
-    return rc;
+    int rc = ing->queued == NCHUNKS ? write_oldest(ing, err) : 0;
+    return rc == 0 ? write_coded(ing, err) : rc;
 }
 
 int sr_ingest_new(sr_ingest **out, sr_store *store, const sr_dict *dict,
@@ -447,9 +470,7 @@ int sr_ingest_doc(sr_ingest *ing, const sr_doc *doc, sr_error *err)
         now - b->started >= ing->opt.batch_seconds)
         return rotate(ing, err);
     /* a slow feed still writes what is coded and commits what is written */
-    int rc = 0;
-    while (rc == 0 && ing->queued > 0 && oldest_coded(ing, 0))
-        rc = write_oldest(ing, err);
+    int rc = write_coded(ing, err);
     if (rc == 0 && ing->in_txn && now - ing->txn_started >= ing->opt.batch_seconds)
         rc = commit(ing, err);
     return rc;
@@ -469,13 +490,8 @@ int sr_ingest_flush(sr_ingest *ing, sr_error *err)
     double t0 = now_seconds();
     if (ing->fresh) {
         /* in the transaction of the last rows, which commits both */
-        if (!ing->in_txn) {
-            if (sr_store_exec(sr_store_db(ing->store), "BEGIN IMMEDIATE", "store: ingest", err) !=
-                0)
-                return fail(ing, err);
-            ing->in_txn = 1;
-            ing->txn_started = now_seconds();
-        }
+        if ((rc = begin(ing, err)) != 0)
+            return rc;
         rc = sr_store_group_fresh(ing->store, ing->fresh, ing->store_had_events, &ing->stats.groups,
                                   &ing->stats.grouped_events, err);
         if (rc != 0)
@@ -512,10 +528,7 @@ void sr_ingest_free(sr_ingest *ing)
     /* the workers finish what they hold before anything is freed */
     while (ing->started_threads > 0 && ing->queued > 0) {
         oldest_coded(ing, 1);
-        pthread_mutex_lock(&ing->lock);
-        ing->head = (ing->head + 1) % NCHUNKS;
-        ing->queued--;
-        pthread_mutex_unlock(&ing->lock);
+        drop_oldest(ing);
     }
     if (ing->in_txn) /* not flushed: as if the process had stopped here */
         sqlite3_exec(sr_store_db(ing->store), "ROLLBACK", NULL, NULL, NULL);
