@@ -20,6 +20,7 @@
 #include "store/day.h"
 #include "store/group.h"
 #include "store/store_internal.h"
+#include "util/buf.h"
 
 #define NO_DAY LONG_MIN
 
@@ -49,19 +50,16 @@ static const char sql_pending_days[] =
     "SELECT DISTINCT CASE WHEN e.date_precision = 'day' AND e.date IS NOT NULL THEN e.date"
     " ELSE d.published END"
     " FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.group_id IS NULL";
-/* events dated to the day, then events that take their document's date */
-static const char sql_by_event_day[] =
-    MENTION_COLUMNS " WHERE e.date_precision = 'day' AND e.date BETWEEN ?1 AND ?2";
-static const char sql_by_doc_day[] =
-    MENTION_COLUMNS " WHERE d.published BETWEEN ?1 AND ?2"
-                    " AND NOT (e.date_precision = 'day' AND e.date IS NOT NULL)";
-static const char sql_by_event_day_grouped[] =
-    MENTION_COLUMNS " WHERE e.date_precision = 'day' AND e.date BETWEEN ?1 AND ?2"
-                    " AND e.group_id IS NOT NULL";
-static const char sql_by_doc_day_grouped[] =
-    MENTION_COLUMNS " WHERE d.published BETWEEN ?1 AND ?2"
+/* events dated to the day, then events that take their document's date;
+ * all of them, or only those already in a group */
+#define BY_EVENT_DAY MENTION_COLUMNS " WHERE e.date_precision = 'day' AND e.date BETWEEN ?1 AND ?2"
+#define BY_DOC_DAY                                                                             \
+    MENTION_COLUMNS " WHERE d.published BETWEEN ?1 AND ?2"                                      \
                     " AND NOT (e.date_precision = 'day' AND e.date IS NOT NULL)"
-                    " AND e.group_id IS NOT NULL";
+static const char sql_by_event_day[] = BY_EVENT_DAY;
+static const char sql_by_doc_day[] = BY_DOC_DAY;
+static const char sql_by_event_day_grouped[] = BY_EVENT_DAY " AND e.group_id IS NOT NULL";
+static const char sql_by_doc_day_grouped[] = BY_DOC_DAY " AND e.group_id IS NOT NULL";
 static const char sql_undated[] =
     MENTION_COLUMNS " WHERE e.group_id IS NULL AND d.published IS NULL"
                     " AND NOT (e.date_precision = 'day' AND e.date IS NOT NULL)";
@@ -120,13 +118,10 @@ static int add_mention(mention_set *set, const sr_group_row *r)
     m->source_key = dup_max(a, r->source_code, 6); /* country and sector */
     m->target_key = dup_max(a, r->target_code, 6);
     m->cameo = dup_max(a, r->cameo, SIZE_MAX);
-    if (r->geonameid > 0) { /* its decimal digits, without printf's cost */
-        char num[24];
-        size_t n = sizeof num;
-        num[--n] = '\0';
-        for (uint64_t v = (uint64_t)r->geonameid; v; v /= 10)
-            num[--n] = (char)('0' + v % 10);
-        m->place_key = sr_arena_strdup(a, num + n);
+    if (r->geonameid > 0) {
+        char num[21];
+        sr_fmt_uint(num, (unsigned long long)r->geonameid);
+        m->place_key = sr_arena_strdup(a, num);
     } else {
         m->place_key = dup_max(a, r->place_name, SIZE_MAX);
     }

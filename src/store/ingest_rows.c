@@ -27,19 +27,14 @@ static const char *store_date(sr_arena *a, const char *value)
  * without printf). */
 static const char *file_line(sr_arena *a, const char *file, unsigned line)
 {
-    char digits[10];
-    size_t nd = 0, nf = strlen(file);
-    do
-        digits[nd++] = (char)('0' + line % 10);
-    while ((line /= 10) != 0);
+    char digits[21];
+    size_t nd = sr_fmt_uint(digits, line), nf = strlen(file);
     char *out = sr_arena_alloc(a, nf + 1 + nd + 1);
     if (!out)
         return NULL;
     memcpy(out, file, nf);
     out[nf] = ':';
-    for (size_t i = 0; i < nd; i++)
-        out[nf + 1 + i] = digits[nd - 1 - i];
-    out[nf + 1 + nd] = '\0';
+    memcpy(out + nf + 1, digits, nd + 1);
     return out;
 }
 

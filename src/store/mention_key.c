@@ -6,6 +6,7 @@
  */
 
 #include "sitrep/ingest.h"
+#include "util/buf.h"
 #include "util/sha256.h"
 
 /* The key's text, as snprintf("%s|%u|...") would write it into 256
@@ -22,13 +23,9 @@ static void put_str(key_text *k, const char *s)
 
 static void put_u32(key_text *k, uint32_t v)
 {
-    char d[10];
-    int n = 0;
-    do
-        d[n++] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    while (n > 0 && k->p < k->end)
-        *k->p++ = d[--n];
+    char digits[21];
+    sr_fmt_uint(digits, v);
+    put_str(k, digits);
 }
 
 int64_t sr_mention_key(const char *doc_hash, uint32_t start, uint32_t end, const char *cameo,

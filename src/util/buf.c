@@ -181,19 +181,24 @@ void sr_buf_json_strz(sr_buf *b, const char *s)
         sr_buf_put(b, "null", 4);
 }
 
-void sr_buf_put_uint(sr_buf *b, unsigned long long v)
+size_t sr_fmt_uint(char out[21], unsigned long long v)
 {
-    char tmp[24];
-    int n = 0;
+    char tmp[20];
+    size_t n = 0;
     do {
         tmp[n++] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    char *p = sr_buf_grow(b, (size_t)n);
-    for (int i = 0; i < n; i++)
-        p[i] = tmp[n - 1 - i];
-    b->len += (size_t)n;
-    b->data[b->len] = '\0';
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+    return n;
+}
+
+void sr_buf_put_uint(sr_buf *b, unsigned long long v)
+{
+    char digits[21];
+    sr_buf_put(b, digits, sr_fmt_uint(digits, v));
 }
 
 void sr_buf_put_fixed(sr_buf *b, double v, int decimals)

@@ -44,6 +44,9 @@ void sr_buf_vprintf(sr_buf *b, const char *fmt, va_list ap);
 
 /* Append a number in decimal without printf (the writers' hot path). */
 void sr_buf_put_uint(sr_buf *b, unsigned long long v);
+/* The same into out, NUL-terminated (20 digits at most); returns how many
+ * digits it wrote. For keys and names built once per row. */
+size_t sr_fmt_uint(char out[21], unsigned long long v);
 /* Append v with exactly `decimals` digits after the point (0..9),
  * rounded; the same text printf("%.*f") gives for the values records
  * hold (coordinates, scores). */
