@@ -12,7 +12,6 @@
  * to ingest) groups them.
  */
 #include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -7,7 +7,6 @@
  * the job it was given.
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "store/ingest_internal.h"
